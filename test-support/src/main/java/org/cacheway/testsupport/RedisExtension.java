@@ -62,6 +62,7 @@ public final class RedisExtension<T extends RedisTopology>
         return current;
     }
 
+    /** Starts the topology for the test class (once; {@code @Nested} classes reuse it). */
     @Override
     public void beforeAll(ExtensionContext context) {
         if (topology != null) {
@@ -72,6 +73,7 @@ public final class RedisExtension<T extends RedisTopology>
         topology = factory.apply(context.getRequiredTestClass().getSimpleName() + "-" + kind, kind);
     }
 
+    /** Remembers whether the test failed, so the logs are kept. */
     @Override
     public void afterEach(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {
@@ -79,6 +81,7 @@ public final class RedisExtension<T extends RedisTopology>
         }
     }
 
+    /** Stops the topology, keeping its logs under {@code target/redis-logs/<TestClass>/} if anything failed. */
     @Override
     public void afterAll(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {

@@ -9,11 +9,15 @@ import java.util.function.Supplier;
 final class Replication {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+    private static final String READY_KEY = "test-support:replication-check";
 
     private Replication() {
     }
 
-    /** Waits until every replica reports {@code master_link_status:up} towards {@code primary}. */
+    /**
+     * Waits until every replica reports {@code master_link_status:up} towards {@code primary}, then confirms
+     * with a write and {@code WAIT} that the replication stream really flows to all of them.
+     */
     static void awaitLinksUp(RedisNode primary, List<RedisNode> replicas, Supplier<String> diagnostics) {
         Await.until("the " + replicas.size() + " replicas of " + primary + " report master_link_status:up",
                 READY_TIMEOUT, () -> {
@@ -26,14 +30,27 @@ final class Replication {
                     }
                     return true;
                 }, diagnostics);
+        Await.until("the " + replicas.size() + " replicas of " + primary + " acknowledge a write", READY_TIMEOUT,
+                () -> {
+                    try (RespClient client = primary.connect()) {
+                        client.call("SET", READY_KEY, "1");
+                        client.call("DEL", READY_KEY);
+                        return (Long) client.call("WAIT", replicas.size(), 2000) >= replicas.size();
+                    }
+                }, diagnostics);
     }
 
-    /** {@code FLUSHALL} on {@code primary}, then {@code WAIT} (bounded) until its running replicas have it too. */
+    /**
+     * {@code FLUSHALL} on {@code primary}, then {@code WAIT} on the same connection (at most 2 s) until its
+     * running replicas applied it.
+     */
     static void flushAndWait(RedisNode primary, List<RedisNode> replicas) {
-        primary.call("FLUSHALL");
         long running = replicas.stream().filter(RedisNode::isRunning).count();
-        if (running > 0) {
-            primary.call("WAIT", running, 2000);
+        try (RespClient client = primary.connect()) {
+            client.call("FLUSHALL");
+            if (running > 0) {
+                client.call("WAIT", running, 2000);
+            }
         }
     }
 }
