@@ -32,8 +32,12 @@ abstract class AbstractTopology implements RedisTopology {
 
     /** Runs {@code setup}; on failure stops what was started, keeps the files and rethrows with their location. */
     static <T extends AbstractTopology> T launch(T topology, Consumer<T> setup) {
+        long started = System.nanoTime();
         try {
             setup.accept(topology);
+            AbstractTopology base = topology;
+            LOG.info("test-support: {} topology ready in {} ms ({} node(s) from {})", base.label,
+                    (System.nanoTime() - started) / 1_000_000, base.nodes.size(), base.source);
             return topology;
         } catch (RuntimeException | Error e) {
             AbstractTopology base = topology;

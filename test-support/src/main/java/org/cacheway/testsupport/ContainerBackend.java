@@ -21,6 +21,7 @@ final class ContainerBackend implements NodeBackend {
 
     private final GenericContainer<?> container;
     private boolean created;
+    private volatile boolean paused;
 
     ContainerBackend(String image, Path directory, Path config, boolean sentinel) {
         List<String> command = new ArrayList<>(List.of("redis-server", config.toString()));
@@ -66,27 +67,37 @@ final class ContainerBackend implements NodeBackend {
     }
 
     @Override
-    public void kill() {
+    public synchronized void kill() {
         if (isRunning()) {
+            unpauseIfPaused(); // docker refuses to kill a paused container
             container.getDockerClient().killContainerCmd(container.getContainerId()).exec();
         }
     }
 
     @Override
-    public void pause() {
+    public synchronized void pause() {
         container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+        paused = true;
     }
 
     @Override
-    public void resume() {
+    public synchronized void resume() {
         container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+        paused = false;
     }
 
     @Override
     public synchronized void stop() {
         if (created) {
+            unpauseIfPaused();
             container.stop();
             created = false;
+        }
+    }
+
+    private void unpauseIfPaused() {
+        if (paused) {
+            resume();
         }
     }
 
