@@ -34,7 +34,8 @@ public final class JavaSerializer implements Serializer {
     /**
      * Classes always allowed: boxed primitives, {@code String}, {@code Number}, {@code Enum},
      * {@code BigInteger}, {@code BigDecimal}, {@code UUID}, the common {@code java.util} collections
-     * and the JDK's serial forms of immutable and unmodifiable collections, and {@code java.time}
+     * and the JDK's serial forms of immutable ({@code List.of}...) and unmodifiable collections
+     * ({@code Map$Entry} only as the array type HashMap checks), and {@code java.time}
      * (immutable values written through {@code java.time.Ser}). Arrays of allowed types and of
      * primitives are allowed. Comparators in a {@code TreeMap}/{@code TreeSet} must be allowed
      * explicitly.
@@ -47,7 +48,10 @@ public final class JavaSerializer implements Serializer {
             "java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque",
             "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
             "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
-            "java.util.CollSer", "java.util.Arrays$ArrayList",
+            "java.util.Map$Entry", "java.util.CollSer", "java.util.ImmutableCollections$List12",
+            "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$Set12",
+            "java.util.ImmutableCollections$SetN", "java.util.ImmutableCollections$Map1",
+            "java.util.ImmutableCollections$MapN", "java.util.Arrays$ArrayList",
             "java.util.Collections$EmptyList", "java.util.Collections$EmptyMap", "java.util.Collections$EmptySet",
             "java.util.Collections$SingletonList", "java.util.Collections$SingletonMap",
             "java.util.Collections$SingletonSet",
