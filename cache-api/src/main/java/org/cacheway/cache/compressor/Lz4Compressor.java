@@ -1,15 +1,14 @@
 package org.cacheway.cache.compressor;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * LZ4 frames, compressing values longer than 15 bytes, as python-lz4's {@code lz4.frame.compress}
- * writes them (64 KB independent blocks, content size stored, no checksums) and reading any valid
- * frame, including blocks stored uncompressed (django-redis's {@code Lz4Compressor}). Needs the
- * optional {@code at.yawk.lz4:lz4-java} library.
+ * LZ4 frames, compressing values longer than 15 bytes (django-redis's {@code Lz4Compressor}).
+ * Writes 64 KB independent blocks with the content size and no checksums, which python-lz4 reads;
+ * reads any valid frame, including python-lz4's default linked blocks and blocks stored
+ * uncompressed (see {@link Lz4FrameReader}). Needs the optional {@code at.yawk.lz4:lz4-java} library.
  */
 public final class Lz4Compressor extends AbstractCompressor {
     /** django-redis's threshold. */
@@ -36,7 +35,7 @@ public final class Lz4Compressor extends AbstractCompressor {
     }
 
     @Override
-    protected byte[] doDecompress(byte[] data) throws IOException {
+    protected byte[] doDecompress(byte[] data) {
         return Frames.decompress(data);
     }
 
@@ -53,11 +52,8 @@ public final class Lz4Compressor extends AbstractCompressor {
             return out.toByteArray();
         }
 
-        static byte[] decompress(byte[] data) throws IOException {
-            try (net.jpountz.lz4.LZ4FrameInputStream in =
-                    new net.jpountz.lz4.LZ4FrameInputStream(new ByteArrayInputStream(data))) {
-                return in.readAllBytes();
-            }
+        static byte[] decompress(byte[] data) {
+            return Lz4FrameReader.decode(data);
         }
     }
 }
