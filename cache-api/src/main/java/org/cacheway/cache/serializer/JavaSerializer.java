@@ -60,6 +60,9 @@ public final class JavaSerializer implements Serializer {
             "java.util.Collections$UnmodifiableMap", "java.util.Collections$UnmodifiableSortedMap",
             "java.util.Collections$UnmodifiableSortedSet", "java.util.Collections$ReverseComparator");
 
+    /** Deeper object graphs are refused on read. */
+    public static final int MAX_DEPTH = 200;
+
     private static final List<String> BASE_PACKAGES = List.of("java.time.");
 
     private final Set<String> allowedClasses;
@@ -147,6 +150,9 @@ public final class JavaSerializer implements Serializer {
         } catch (IOException e) {
             throw new CacheSerializationException("cannot serialize " + typeName(value) + " with Java serialization: "
                     + e, e);
+        } catch (StackOverflowError e) {
+            throw new CacheSerializationException("cannot serialize " + typeName(value)
+                    + " with Java serialization: the object graph is too deep", e);
         }
         return bytes.toByteArray();
     }
@@ -164,6 +170,9 @@ public final class JavaSerializer implements Serializer {
             return value;
         } catch (CacheSerializationException e) {
             throw e;
+        } catch (StackOverflowError e) {
+            throw new CacheSerializationException("cannot deserialize " + data.length
+                    + " bytes with Java serialization: the object graph is too deep", e);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             if (filter.rejected != null) {
                 throw refused(filter.rejected);
@@ -172,8 +181,11 @@ public final class JavaSerializer implements Serializer {
         }
     }
 
-    private static CacheSerializationException refused(String className) {
-        return new CacheSerializationException("class " + className + " is not allowed by JavaSerializer; add it"
+    private static CacheSerializationException refused(String what) {
+        if (what.startsWith("an object graph") || what.startsWith("the stream")) {
+            return new CacheSerializationException("JavaSerializer refused " + what);
+        }
+        return new CacheSerializationException("class " + what + " is not allowed by JavaSerializer; add it"
                 + " (or its package as 'pkg.*') to OPTIONS['" + ALLOWED_CLASSES_OPTION + "'] if it is trusted");
     }
 
@@ -202,21 +214,35 @@ public final class JavaSerializer implements Serializer {
         return value == null ? "null" : value.getClass().getName();
     }
 
-    /** Refuses classes outside the list before they are initialized or instantiated. */
+    /**
+     * Refuses classes outside the list before they are initialized or instantiated, and graphs
+     * nested deeper than {@value #MAX_DEPTH}; a JVM-wide filter ({@code jdk.serialFilter}) still
+     * applies on top.
+     */
     private final class AllowListFilter implements ObjectInputFilter {
+        private final ObjectInputFilter global = ObjectInputFilter.Config.getSerialFilter();
         private String rejected;
 
         @Override
         public Status checkInput(FilterInfo info) {
+            Status jvm = global == null ? Status.UNDECIDED : global.checkInput(info);
             Class<?> cls = info.serialClass();
-            if (cls == null) {
-                return Status.UNDECIDED;
+            if (info.depth() > MAX_DEPTH) {
+                return reject("an object graph nested deeper than " + MAX_DEPTH);
             }
-            if (isAllowed(cls)) {
-                return Status.ALLOWED;
+            if (cls != null && !isAllowed(cls)) {
+                return reject(cls.getName());
             }
+            if (jvm == Status.REJECTED) {
+                return reject(cls != null ? cls.getName() + " (refused by the JVM-wide serial filter)"
+                        : "the stream (refused by the JVM-wide serial filter)");
+            }
+            return cls != null ? Status.ALLOWED : Status.UNDECIDED;
+        }
+
+        private Status reject(String what) {
             if (rejected == null) {
-                rejected = cls.getName();
+                rejected = what;
             }
             return Status.REJECTED;
         }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.cacheway.cache.CacheSerializationException;
 
 /**
@@ -42,6 +43,7 @@ public final class JsonSerializer implements Serializer {
 
     private final ObjectMapper mapper;
     private final JsonFactory factory;
+    private final Function<Object, JsonNode> toTree = this::toTree;
 
     /** Creates a JSON serializer with Cacheway's Jackson configuration. */
     public JsonSerializer() {
@@ -77,7 +79,7 @@ public final class JsonSerializer implements Serializer {
     @Override
     public byte[] serialize(Object value) {
         int capacity = value instanceof String ? ((String) value).length() + 8 : 64;
-        return new PythonJsonWriter(this::toTree, capacity).write(value).toByteArray();
+        return new PythonJsonWriter(toTree, capacity).write(value).toByteArray();
     }
 
     private JsonNode toTree(Object value) {

@@ -115,6 +115,21 @@ class JavaSerializerTest {
     }
 
     @Test
+    void refusesVeryDeepGraphs() {
+        List<Object> deep = new ArrayList<>();
+        List<Object> cursor = deep;
+        for (int i = 0; i < JavaSerializer.MAX_DEPTH + 10; i++) {
+            List<Object> next = new ArrayList<>();
+            cursor.add(next);
+            cursor = next;
+        }
+        JavaSerializer java = new JavaSerializer();
+        byte[] bytes = java.serialize(deep);
+        assertThatThrownBy(() -> java.deserialize(bytes)).isInstanceOf(CacheSerializationException.class)
+                .hasMessageContaining("deeper than " + JavaSerializer.MAX_DEPTH);
+    }
+
+    @Test
     void reportsUndecodableBytes() {
         assertThatThrownBy(() -> new JavaSerializer().deserialize("\"hello\"".getBytes()))
                 .isInstanceOf(CacheSerializationException.class).hasMessageContaining("7 bytes");

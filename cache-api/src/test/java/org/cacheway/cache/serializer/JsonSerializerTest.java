@@ -224,7 +224,7 @@ class JsonSerializerTest {
         assertThat(json.deserialize("\"1.10\"".getBytes(US_ASCII), BigDecimal.class)).isEqualTo(new BigDecimal("1.10"));
         assertThat(json.deserialize("\"-P0DT00H00M01S\"".getBytes(US_ASCII), Duration.class))
                 .isEqualTo(Duration.ofSeconds(-1));
-        assertThat(json.deserialize("[1, 2]".getBytes(US_ASCII), List.class)).isEqualTo(List.of(1L, 2L));
+        assertThat((Object) json.deserialize("[1, 2]".getBytes(US_ASCII), List.class)).isEqualTo(List.of(1L, 2L));
         assertThat(json.deserialize("3".getBytes(US_ASCII), int.class)).isEqualTo(3);
         assertThat(json.convert(42L, Integer.class)).isEqualTo(42);
         assertThat(json.convert(Map.of("x", 1L, "y", 2L), Point.class).y).isEqualTo(2);
