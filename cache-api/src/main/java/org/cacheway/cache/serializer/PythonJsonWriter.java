@@ -186,6 +186,8 @@ final class PythonJsonWriter {
                     ascii(node.bigIntegerValue().toString());
                 } else if (node.isBigDecimal()) {
                     string(node.decimalValue().toString());
+                } else if (node.isFloat()) {
+                    ascii(PythonFloats.repr(node.floatValue()));
                 } else {
                     ascii(PythonFloats.repr(node.doubleValue()));
                 }

@@ -151,6 +151,8 @@ class JsonSerializerTest {
     public static class Point {
         public int x;
         public int y;
+        public float weight = 0.1f;
+        public Double missing;
     }
 
     enum Colour { RED }
@@ -167,6 +169,8 @@ class JsonSerializerTest {
         assertThat(p.x).isEqualTo(1);
         assertThat(p.y).isEqualTo(2);
         assertThat(write(Colour.RED)).isEqualTo("\"RED\"");
+        assertThat(write(new Point())).isEqualTo("{\"x\": 0, \"y\": 0, \"weight\": 0.1, \"missing\": null}");
+        assertThat(write(new Point())).isEqualTo("{\"x\": 0, \"y\": 0, \"weight\": 0.1, \"missing\": null}");
     }
 
     @Test
