@@ -18,8 +18,6 @@ import org.cacheway.cache.KeyWarnings;
 import org.cacheway.cache.Releasable;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.codec.ValueCodec;
-import org.cacheway.cache.compressor.Compressors;
-import org.cacheway.cache.serializer.Serializers;
 
 /**
  * Django's {@code BaseCache} for the JVM: key making and warnings, timeout rules, value encoding,
@@ -50,10 +48,7 @@ public abstract class BaseCache implements Cache, Releasable {
 
     /** The codec named by {@code OPTIONS['SERIALIZER']} and {@code OPTIONS['COMPRESSOR']}. */
     private static ValueCodec codecFor(CacheSettings settings) {
-        CacheSettings.Options options = settings.options();
-        return new ValueCodec(
-                Serializers.create(options.string("SERIALIZER", "json"), options.asMap(), settings.alias()),
-                Compressors.create(options.string("COMPRESSOR", "identity"), options.asMap(), settings.alias()));
+        return ValueCodec.fromOptions(settings.options().asMap(), settings.alias());
     }
 
     /** A view of {@code cache} that uses {@code version}; shares its store and state. */

@@ -1,7 +1,20 @@
 package org.cacheway.cache.compressor;
 
-/** Provisional identity compressor; replaced by the codec branch. */
+import java.util.Map;
+
+/** Stores bytes as they are (django-redis's {@code IdentityCompressor}, the default). */
 public final class IdentityCompressor implements Compressor {
+    /** The shared instance; the class is stateless. */
+    public static final IdentityCompressor INSTANCE = new IdentityCompressor();
+
+    /** Creates an identity compressor. */
+    public IdentityCompressor() {
+    }
+
+    /** Creates an identity compressor; the options are ignored. */
+    public IdentityCompressor(Map<String, Object> options) {
+    }
+
     @Override
     public byte[] compress(byte[] data) {
         return data;
@@ -9,6 +22,11 @@ public final class IdentityCompressor implements Compressor {
 
     @Override
     public byte[] decompress(byte[] data) {
-        return data;
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "IdentityCompressor";
     }
 }

@@ -1,37 +1,188 @@
 package org.cacheway.cache.serializer;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.cacheway.cache.CacheSerializationException;
 
-/** Provisional JSON serializer; replaced by the codec branch. */
+/**
+ * JSON as django-redis's {@code JSONSerializer} writes it ({@code json.dumps(v,
+ * cls=DjangoJSONEncoder)}), byte for byte, and any valid JSON read back.
+ *
+ * <p>Writing: strings, booleans, null, numbers, maps, collections and arrays are written by a small
+ * Python-style writer ({@code ", "}/{@code ": "} separators, non-ASCII as lowercase {@code \\uXXXX},
+ * floats as Python's repr, integers as digits, map keys coerced to strings like Python: {@code null}
+ * gives {@code "null"}, numbers their text, other keys their {@code toString()}). Dates, times,
+ * durations, decimals and UUIDs become DjangoJSONEncoder's strings ({@code 2024-01-02T03:04:05.678Z},
+ * {@code "1.10"}). Other objects (POJOs, records, enums) are converted by Jackson to a tree first.
+ * {@code byte[]} is refused, as Python refuses bytes.
+ *
+ * <p>Reading: untyped reads give Django's data model ({@link LinkedHashMap}, {@link ArrayList},
+ * {@link String}, {@link Long} or {@link BigInteger}, {@link Double}, {@link Boolean}, null); typed
+ * reads use Jackson. Unknown properties are <b>ignored</b> on typed reads (a tolerant reader: the
+ * Django side may store more keys than a Java class declares). {@code NaN} and {@code Infinity} are
+ * accepted; trailing data after the value is an error, as in Python.
+ */
 public final class JsonSerializer implements Serializer {
-    private final ObjectMapper mapper = new ObjectMapper();
+    private static final int MAX_NESTING = PythonJsonWriter.MAX_DEPTH;
+
+    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+    private final Function<Object, JsonNode> toTree = this::toTree;
+
+    /** Creates a JSON serializer with Cacheway's Jackson configuration. */
+    public JsonSerializer() {
+        this(JsonMapper.builder().build());
+    }
+
+    /** Creates a JSON serializer; no {@code OPTIONS} key is read at present. */
+    public JsonSerializer(Map<String, Object> options) {
+        this();
+    }
+
+    /**
+     * Creates a JSON serializer on a copy of the given mapper (its modules and settings apply to
+     * POJOs and typed reads), with Django's encodings and the read settings above added.
+     */
+    public JsonSerializer(ObjectMapper base) {
+        ObjectMapper m = base.copy();
+        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Integer.MAX_VALUE)
+                .maxNumberLength(5000)
+                .maxNestingDepth(MAX_NESTING)
+                .build());
+        m.getFactory().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
+        m.registerModule(new DjangoJacksonModule());
+        m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.enable(DeserializationFeature.USE_LONG_FOR_INTS);
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        this.mapper = m;
+        this.factory = m.getFactory();
+    }
 
     @Override
     public byte[] serialize(Object value) {
+        int capacity = value instanceof String ? ((String) value).length() + 8 : 64;
+        return new PythonJsonWriter(toTree, capacity).write(value).toByteArray();
+    }
+
+    private JsonNode toTree(Object value) {
         try {
-            return mapper.writeValueAsBytes(value);
-        } catch (Exception e) {
-            throw new CacheSerializationException("cannot serialize", e);
+            return mapper.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            Throwable cause = e.getCause() instanceof JsonProcessingException ? e.getCause() : e;
+            throw new CacheSerializationException("cannot serialize " + value.getClass().getName() + " as JSON: "
+                    + message(cause), e);
         }
     }
 
     @Override
     public Object deserialize(byte[] data) {
-        return deserialize(data, Object.class);
+        try (JsonParser p = factory.createParser(data)) {
+            if (p.nextToken() == null) {
+                throw new CacheSerializationException("cannot deserialize " + data.length
+                        + " bytes as JSON: no value");
+            }
+            Object value = read(p);
+            if (p.nextToken() != null) {
+                throw new CacheSerializationException("cannot deserialize " + data.length
+                        + " bytes as JSON: extra data after the value at " + p.currentLocation().getByteOffset());
+            }
+            return value;
+        } catch (IOException e) {
+            throw new CacheSerializationException("cannot deserialize " + data.length + " bytes as JSON: "
+                    + message(e), e);
+        }
+    }
+
+    /** Reads the value at the current token into Django's data model. */
+    private static Object read(JsonParser p) throws IOException {
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                    p.nextToken();
+                    map.put(name, read(p));
+                }
+                return map;
+            }
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    list.add(read(p));
+                }
+                return list;
+            }
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    return p.getBigIntegerValue();
+                }
+                return p.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDoubleValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new CacheSerializationException("unexpected JSON token " + p.currentToken());
+        }
     }
 
     @Override
     public <T> T deserialize(byte[] data, Class<T> type) {
+        if (type == Object.class) {
+            return type.cast(deserialize(data));
+        }
         try {
             return mapper.readValue(data, type);
-        } catch (Exception e) {
-            throw new CacheSerializationException("cannot deserialize", e);
+        } catch (IOException e) {
+            throw new CacheSerializationException("cannot deserialize " + data.length + " bytes of JSON as "
+                    + type.getName() + ": " + message(e), e);
         }
     }
 
     @Override
     public <T> T convert(Object value, Class<T> type) {
-        return mapper.convertValue(value, type);
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        try {
+            return mapper.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            throw new CacheSerializationException("cannot convert " + value.getClass().getName() + " to "
+                    + type.getName() + ": " + message(e.getCause() != null ? e.getCause() : e), e);
+        }
+    }
+
+    private static String message(Throwable e) {
+        String m = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
+                : e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public String toString() {
+        return "JsonSerializer";
     }
 }

@@ -1,14 +1,55 @@
 package org.cacheway.cache.serializer;
 
+import java.util.Locale;
 import java.util.Map;
+import org.cacheway.cache.CacheConfigurationException;
+import org.cacheway.cache.Plugins;
 
-/** Provisional resolver; replaced by the codec branch. */
+/**
+ * Resolves {@code OPTIONS['SERIALIZER']}: short names ({@code json}, {@code java}), Cacheway's
+ * class names, django-redis's dotted names ({@code django_redis.serializers.json.JSONSerializer}),
+ * or any class implementing {@link Serializer}. The default is {@link JsonSerializer}.
+ */
 public final class Serializers {
+    /** The setting's name, as used in messages. */
+    public static final String SETTING = "SERIALIZER";
+
     private Serializers() {
     }
 
-    /** Creates the named serializer. */
+    /**
+     * Creates the serializer a setting names.
+     *
+     * @param name the configured name, or null/blank for the default (JSON)
+     * @param options the cache's {@code OPTIONS} (may be null)
+     * @param alias the cache alias, for messages
+     * @throws CacheConfigurationException for pickle/msgpack, unknown names or unusable classes
+     */
     public static Serializer create(String name, Map<String, Object> options, String alias) {
-        return new JsonSerializer();
+        Map<String, Object> opts = options == null ? Map.of() : options;
+        String n = name == null ? "" : name.trim();
+        switch (n.toLowerCase(Locale.ROOT)) {
+            case "":
+            case "json":
+            case "django_redis.serializers.json.jsonserializer":
+            case "org.cacheway.cache.serializer.jsonserializer":
+                return new JsonSerializer(opts);
+            case "java":
+            case "org.cacheway.cache.serializer.javaserializer":
+                return new JavaSerializer(opts);
+            case "pickle":
+            case "msgpack":
+            case "django_redis.serializers.pickle.pickleserializer":
+            case "django_redis.serializers.msgpack.msgpackserializer":
+                throw CacheConfigurationException.of(alias, SETTING, name, "pickle and msgpack are not supported"
+                        + " by Cacheway; set SERIALIZER to 'django_redis.serializers.json.JSONSerializer' on the"
+                        + " Django side and 'json' here, so both sides share JSON");
+            default:
+                if (n.startsWith("django_redis.")) {
+                    throw CacheConfigurationException.of(alias, SETTING, name,
+                            "unknown django-redis serializer; only JSONSerializer can be shared with Java");
+                }
+                return Plugins.instantiate(alias, SETTING, n, Serializer.class, Map.class, opts);
+        }
     }
 }

@@ -1,0 +1,76 @@
+package org.cacheway.cache.serializer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.cacheway.cache.CacheConfigurationException;
+import org.junit.jupiter.api.Test;
+
+class SerializersTest {
+    @Test
+    void resolvesShortOursAndDjangoNames() {
+        assertThat(Serializers.create(null, null, "default")).isInstanceOf(JsonSerializer.class);
+        assertThat(Serializers.create("json", Map.of(), "default")).isInstanceOf(JsonSerializer.class);
+        assertThat(Serializers.create("django_redis.serializers.json.JSONSerializer", Map.of(), "default"))
+                .isInstanceOf(JsonSerializer.class);
+        assertThat(Serializers.create(JsonSerializer.class.getName(), Map.of(), "default"))
+                .isInstanceOf(JsonSerializer.class);
+        assertThat(Serializers.create("java", Map.of("ALLOWED_CLASSES", List.of("com.example.*")), "default"))
+                .isInstanceOf(JavaSerializer.class);
+        assertThat(Serializers.create(JavaSerializer.class.getName(), Map.of(), "default"))
+                .isInstanceOf(JavaSerializer.class);
+        assertThat(Serializers.create(Custom.class.getName(), Map.of(), "default")).isInstanceOf(Custom.class);
+    }
+
+    @Test
+    void refusesPickleAndMsgpackWithAdvice() {
+        for (String name : List.of("django_redis.serializers.pickle.PickleSerializer",
+                "django_redis.serializers.msgpack.MSGPackSerializer")) {
+            assertThatThrownBy(() -> Serializers.create(name, Map.of(), "default"))
+                    .isInstanceOf(CacheConfigurationException.class)
+                    .hasMessageContaining("CACHES['default']['SERIALIZER'] = '" + name + "'")
+                    .hasMessageContaining("not supported").hasMessageContaining("JSON");
+        }
+    }
+
+    @Test
+    void unknownNamesNameAliasSettingAndValue() {
+        for (String bad : List.of("yaml", "com.example.NoSuchSerializer", "java.lang.String",
+                NoConstructor.class.getName())) {
+            assertThatThrownBy(() -> Serializers.create(bad, Map.of(), "sessions")).as(bad)
+                    .isInstanceOf(CacheConfigurationException.class)
+                    .hasMessageStartingWith("CACHES['sessions']['SERIALIZER'] = '" + bad + "': ");
+        }
+    }
+
+    /** A user serializer with a no-arg constructor. */
+    public static final class Custom implements Serializer {
+        @Override
+        public byte[] serialize(Object value) {
+            return new byte[0];
+        }
+
+        @Override
+        public Object deserialize(byte[] data) {
+            return null;
+        }
+
+        @Override
+        public <T> T deserialize(byte[] data, Class<T> type) {
+            return null;
+        }
+
+        @Override
+        public <T> T convert(Object value, Class<T> type) {
+            return null;
+        }
+    }
+
+    /** Has no usable constructor. */
+    public abstract static class NoConstructor implements Serializer {
+        private NoConstructor() {
+        }
+    }
+}
