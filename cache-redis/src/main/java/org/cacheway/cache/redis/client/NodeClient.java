@@ -202,13 +202,21 @@ public abstract class NodeClient implements CacheClient {
     public Iterator<String> scan(String pattern, int count, boolean write) {
         Node node = write ? router.primary() : router.reader();
         ScanArgs args = ScanArgs.Builder.matches(pattern).limit(count);
-        Iterator<String> keys;
+        if (node != router.primary()) {
+            try {
+                Iterator<String> keys = ScanIterator.scan(node.sync(), args);
+                keys.hasNext(); // the first page: a failing replica falls back to the primary here
+                return new TranslatingIterator<>(keys, errors, "scan", pattern);
+            } catch (io.lettuce.core.RedisException e) {
+                node = router.primary();
+            }
+        }
         try {
-            keys = ScanIterator.scan(node.sync(), args);
+            Iterator<String> keys = ScanIterator.scan(node.sync(), args);
+            return new TranslatingIterator<>(keys, errors, "scan", pattern);
         } catch (RuntimeException e) {
             throw errors.translate(e, "scan", pattern);
         }
-        return new TranslatingIterator<>(keys, errors, "scan", pattern);
     }
 
     @Override
