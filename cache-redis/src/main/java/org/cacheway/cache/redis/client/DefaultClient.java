@@ -13,15 +13,23 @@ public class DefaultClient extends NodeClient {
 
     /** A client over the locations of {@code config}. */
     public DefaultClient(ClientConfig config) {
-        this(config, new Connector(config));
+        this(config, new Connector(config), config.locations());
     }
 
-    private DefaultClient(ClientConfig config, Connector connector) {
-        super(config, connector, connector.node(config.locations().get(0)), replicas(config, connector));
+    /**
+     * A client over {@code locations} (the first is the primary), connecting through a
+     * {@code connector} that may be shared with other clients; for subclasses and routing clients.
+     */
+    protected DefaultClient(ClientConfig config, Connector connector, List<RedisLocation> locations) {
+        super(config, connector, connector.node(locations.get(0)),
+                locations.subList(1, locations.size()).stream().map(connector::node).toList());
     }
 
-    private static List<Node> replicas(ClientConfig config, Connector connector) {
-        List<RedisLocation> locations = config.locations();
-        return locations.subList(1, locations.size()).stream().map(connector::node).toList();
+    /**
+     * A client for one server of a routing client (a shard), sharing {@code connector} with the
+     * other shards; releasing any of them shuts the shared connector down, so release them together.
+     */
+    public static DefaultClient single(ClientConfig config, Connector connector, RedisLocation location) {
+        return new DefaultClient(config, connector, List.of(location));
     }
 }
