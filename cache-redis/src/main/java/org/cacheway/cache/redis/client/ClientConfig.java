@@ -32,6 +32,9 @@ public final class ClientConfig {
             "PARSER_CLASS", "PICKLE_VERSION", "REDIS_CLIENT_CLASS", "REDIS_CLIENT_KWARGS", "CONNECTION_FACTORY",
             "REPLICA_READ_ONLY");
 
+    /** The LOCATION query parameters that are understood; others are logged and ignored. */
+    private static final Set<String> URL_PARAMETERS = Set.of("db", "username", "password");
+
     /** Lettuce's default command timeout, used when {@code SOCKET_TIMEOUT} is unset. */
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
     /** Lettuce's default connect timeout, used when {@code SOCKET_CONNECT_TIMEOUT} is unset. */
@@ -64,7 +67,14 @@ public final class ClientConfig {
         String password = options.string("PASSWORD", null);
         List<RedisLocation> parsed = new ArrayList<>();
         for (String entry : settings.locations()) {
-            parsed.add(RedisLocation.parse(settings.alias(), entry).withDefaultCredentials(username, password));
+            RedisLocation location = RedisLocation.parse(settings.alias(), entry);
+            for (String parameter : location.query().keySet()) {
+                if (!URL_PARAMETERS.contains(parameter)) {
+                    LOG.warn("CACHES['{}']['LOCATION'] {}: query parameter '{}' is not used by Lettuce; ignored "
+                            + "(use OPTIONS such as SOCKET_TIMEOUT instead)", settings.alias(), location, parameter);
+                }
+            }
+            parsed.add(location.withDefaultCredentials(username, password));
         }
         if (parsed.isEmpty()) {
             RedisLocation.parse(settings.alias(), null);
