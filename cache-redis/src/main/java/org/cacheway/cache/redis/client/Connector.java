@@ -51,7 +51,7 @@ public final class Connector {
 
     /** A node for {@code location} that connects through this connector on first use. */
     public Node node(RedisLocation location) {
-        return new Node(location.raw(), () -> connect(location));
+        return new Node(location.raw(), () -> connect(location), config.reconnectMaxDelay());
     }
 
     /** The Lettuce URI for a location, with the timeouts, client name and TLS verification of the settings. */
