@@ -92,6 +92,15 @@ public final class Connector {
         return lettuce;
     }
 
+    /**
+     * The shared client resources, created on first use: a cluster client builds its
+     * {@code RedisClusterClient} on them (with {@code ClusterClientOptions.builder(options())}).
+     */
+    public synchronized ClientResources resources() {
+        lettuce();
+        return resources;
+    }
+
     /** The Lettuce client options of these settings. */
     public ClientOptions options() {
         return ClientOptions.builder()
