@@ -15,6 +15,7 @@ import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.cacheway.cache.CacheClosedException;
 import org.cacheway.cache.redis.location.RedisLocation;
 
 /**
@@ -79,7 +80,7 @@ public final class Connector {
     /** The shared Lettuce client, created on first use. */
     public synchronized RedisClient lettuce() {
         if (shutdown) {
-            throw new IllegalStateException("the connections of cache '" + config.alias() + "' were released");
+            throw new CacheClosedException(config.alias());
         }
         if (lettuce == null) {
             resources = DefaultClientResources.builder()
