@@ -143,11 +143,11 @@ public final class SettingValues {
         List<String> out = new ArrayList<>();
         if (value instanceof Collection<?> items) {
             for (Object item : items) {
-                out.add(string(setting, item, null));
+                out.add(listItem(setting, value, item));
             }
         } else if (value instanceof Object[] items) {
             for (Object item : items) {
-                out.add(string(setting, item, null));
+                out.add(listItem(setting, value, item));
             }
         } else if (value instanceof CharSequence) {
             String text = value.toString();
@@ -161,6 +161,15 @@ public final class SettingValues {
             throw error(setting, value, "a list entry is null");
         }
         return List.copyOf(out);
+    }
+
+    /** One entry of a list setting: a string (a number in a list is a mistake, not a name). */
+    private String listItem(String setting, Object list, Object item) {
+        if (item != null && !(item instanceof CharSequence)) {
+            throw error(setting, list, "expected a list of strings, found " + item.getClass().getSimpleName()
+                    + " " + item);
+        }
+        return item == null ? null : item.toString();
     }
 
     /** A nested map setting (such as {@code OPTIONS}), empty when absent. */

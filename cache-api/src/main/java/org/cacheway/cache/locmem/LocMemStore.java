@@ -1,0 +1,239 @@
+package org.cacheway.cache.locmem;
+
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cacheway.cache.CacheValueException;
+import org.cacheway.cache.Timeout;
+import org.cacheway.cache.base.CacheStore;
+
+/**
+ * The byte store behind {@link LocMemCache}: Django's locmem dictionaries. Entries live in a
+ * process-global bucket per {@code LOCATION} name, kept in least-recently-used order (the head is
+ * the next to go); every access runs under the bucket's lock. Expiry is checked on read.
+ */
+final class LocMemStore implements CacheStore {
+    /** Django's {@code _caches}: one bucket per LOCATION name, for the life of the process. */
+    private static final ConcurrentHashMap<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
+
+    /** Stored bytes and the epoch millisecond they expire at ({@link Long#MAX_VALUE}: never). */
+    private record Entry(byte[] value, long expiresAt) {
+    }
+
+    /** One LOCATION's entries in LRU order (insertion-ordered map; a use re-inserts at the tail). */
+    private static final class Bucket {
+        final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+    }
+
+    private final Bucket bucket;
+    private final int maxEntries;
+    private final int cullFrequency;
+    private final InstantSource clock;
+
+    LocMemStore(String location, int maxEntries, int cullFrequency, InstantSource clock) {
+        this.bucket = BUCKETS.computeIfAbsent(location, name -> new Bucket());
+        this.maxEntries = maxEntries;
+        this.cullFrequency = cullFrequency;
+        this.clock = clock;
+    }
+
+    // ---- helpers, all called with the bucket's lock held ---------------------------------
+
+    private long now() {
+        return clock.millis();
+    }
+
+    private long expiryOf(Timeout timeout) {
+        if (timeout.isNever()) {
+            return Long.MAX_VALUE;
+        }
+        long at = now() + timeout.toMillis();
+        return at < 0 ? Long.MAX_VALUE : at;
+    }
+
+    /** The live entry, or null; an expired one is removed (Django's {@code _has_expired} + {@code _delete}). */
+    private Entry live(String key) {
+        Entry entry = bucket.entries.get(key);
+        if (entry != null && entry.expiresAt() <= now()) {
+            bucket.entries.remove(key);
+            return null;
+        }
+        return entry;
+    }
+
+    /** Re-inserts the entry at the most-recently-used end. */
+    private void use(String key, Entry entry) {
+        bucket.entries.remove(key);
+        bucket.entries.put(key, entry);
+    }
+
+    /** Django's {@code _set}: cull first when full (also on overwrite), then insert as most recent. */
+    private void store(String key, byte[] value, Timeout timeout) {
+        Map<String, Entry> entries = bucket.entries;
+        if (entries.size() >= maxEntries) {
+            cull();
+        }
+        entries.remove(key);
+        entries.put(key, new Entry(value, expiryOf(timeout)));
+    }
+
+    private void cull() {
+        Map<String, Entry> entries = bucket.entries;
+        if (cullFrequency == 0) {
+            entries.clear();
+            return;
+        }
+        int count = entries.size() / cullFrequency;
+        Iterator<String> oldest = entries.keySet().iterator();
+        for (int i = 0; i < count && oldest.hasNext(); i++) {
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    // ---- CacheStore ----------------------------------------------------------------------
+
+    @Override
+    public byte[] get(String key) {
+        synchronized (bucket) {
+            Entry entry = live(key);
+            if (entry == null) {
+                return null;
+            }
+            use(key, entry);
+            return entry.value();
+        }
+    }
+
+    @Override
+    public List<byte[]> getMany(List<String> keys) {
+        List<byte[]> values = new ArrayList<>(keys.size());
+        synchronized (bucket) {
+            for (String key : keys) {
+                values.add(get(key));
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public void set(String key, byte[] value, Timeout timeout) {
+        synchronized (bucket) {
+            store(key, value, timeout);
+        }
+    }
+
+    @Override
+    public boolean add(String key, byte[] value, Timeout timeout) {
+        synchronized (bucket) {
+            if (live(key) != null) {
+                return false;
+            }
+            store(key, value, timeout);
+            return true;
+        }
+    }
+
+    @Override
+    public List<String> setMany(Map<String, byte[]> entries, Timeout timeout) {
+        synchronized (bucket) {
+            entries.forEach((key, value) -> store(key, value, timeout));
+        }
+        return new ArrayList<>();
+    }
+
+    /** Sets a new expiry in place: touching is not a use, as in Django. */
+    @Override
+    public boolean touch(String key, Timeout timeout) {
+        synchronized (bucket) {
+            Entry entry = live(key);
+            if (entry == null) {
+                return false;
+            }
+            bucket.entries.put(key, new Entry(entry.value(), expiryOf(timeout)));
+            return true;
+        }
+    }
+
+    @Override
+    public boolean delete(String key) {
+        synchronized (bucket) {
+            return live(key) != null && bucket.entries.remove(key) != null;
+        }
+    }
+
+    @Override
+    public long deleteMany(List<String> keys) {
+        long removed = 0;
+        synchronized (bucket) {
+            for (String key : keys) {
+                if (delete(key)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public boolean exists(String key) {
+        synchronized (bucket) {
+            return live(key) != null;
+        }
+    }
+
+    /** Adds to the decimal digits in place, keeping the expiry; an increment is a use. */
+    @Override
+    public Long incrBy(String key, long delta) {
+        synchronized (bucket) {
+            Entry entry = live(key);
+            if (entry == null) {
+                return null;
+            }
+            long current;
+            try {
+                current = Long.parseLong(new String(entry.value(), StandardCharsets.US_ASCII));
+            } catch (NumberFormatException e) {
+                throw new CacheValueException("Value at key '" + key + "' is not an integer, cannot add " + delta);
+            }
+            long next;
+            try {
+                next = Math.addExact(current, delta);
+            } catch (ArithmeticException e) {
+                throw new CacheValueException("Adding " + delta + " to key '" + key + "' (" + current
+                        + ") would overflow a 64-bit integer");
+            }
+            use(key, new Entry(Long.toString(next).getBytes(StandardCharsets.US_ASCII), entry.expiresAt()));
+            return next;
+        }
+    }
+
+    @Override
+    public long pttl(String key) {
+        synchronized (bucket) {
+            Entry entry = live(key);
+            if (entry == null) {
+                return -2;
+            }
+            return entry.expiresAt() == Long.MAX_VALUE ? -1 : entry.expiresAt() - now();
+        }
+    }
+
+    @Override
+    public void clear() {
+        synchronized (bucket) {
+            bucket.entries.clear();
+        }
+    }
+
+    /** Nothing to release: like Django's, the store outlives its caches and is shared by LOCATION. */
+    @Override
+    public void release() {
+        // The bucket is process-global; other caches on the same LOCATION keep using it.
+    }
+}
