@@ -21,7 +21,7 @@ public class SessionConfigurationException extends CacheConfigurationException {
 
     /** The standard message: {@code SETTING = value: problem}. */
     public static SessionConfigurationException of(String setting, Object value, String problem) {
-        String shown = value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
+        String shown = value == null ? "None" : value instanceof CharSequence ? "'" + value + "'" : value.toString();
         return new SessionConfigurationException(setting + " = " + shown + ": " + problem);
     }
 }
