@@ -155,11 +155,17 @@ final class SessionResponse extends HttpServletResponseWrapper {
     @Override
     public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
         runHook();
-        if (!replaced) {
-            if (clearBuffer) {
-                buffer.reset();
-            }
-            release();
+        if (replaced) {
+            return;
+        }
+        if (clearBuffer) {
+            buffer.reset();
+        }
+        release();
+        if (sc == SC_FOUND && clearBuffer) {
+            // The Servlet 6.0 method, so containers without the 6.1 overloads (Jetty 12 ee10) work too.
+            super.sendRedirect(location);
+        } else {
             super.sendRedirect(location, sc, clearBuffer);
         }
     }
