@@ -256,4 +256,23 @@ class SessionFilterTest {
         assertThat(setCookies(response)).singleElement().asString().matches(KEPT);
         assertThat(response.body()).isEqualTo("streamed");
     }
+
+    @Test
+    void signedCookieSessionsTravelInTheCookieItself() throws Exception {
+        start(Map.of("SESSION_ENGINE", "django.contrib.sessions.backends.signed_cookies", "SECRET_KEY", "s3cr3t"));
+        HttpResponse<String> first = app.get("/write", null);
+        String cookie = setCookies(first).get(0).split(";")[0];
+        assertThat(cookie).matches("sessionid=[A-Za-z0-9_.-]+:[0-9A-Za-z]+:[A-Za-z0-9_-]+");
+        app.get("/read", cookie);
+        assertThat(lastSession.get().get("foo")).isEqualTo("bar");
+    }
+
+    @Test
+    void aTamperedSignedCookieIsReplaced() throws Exception {
+        start(Map.of("SESSION_ENGINE", "django.contrib.sessions.backends.signed_cookies", "SECRET_KEY", "s3cr3t"));
+        String cookie = setCookies(app.get("/write", null)).get(0).split(";")[0];
+        HttpResponse<String> tampered = app.get("/read", cookie + "x");
+        assertThat(lastSession.get().get("foo")).isNull();
+        assertThat(setCookies(tampered)).singleElement().asString().startsWith("sessionid=").doesNotStartWith(cookie);
+    }
 }
