@@ -1,6 +1,7 @@
 package org.cacheway.session.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.cacheway.cache.Caches;
 import org.cacheway.session.Session;
+import org.cacheway.session.SessionConfigurationException;
 import org.cacheway.session.SessionSettings;
 import org.cacheway.session.SessionStoreContractTest;
 import org.cacheway.session.Sessions;
@@ -160,5 +163,31 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         Session session = sessions.open(key);
         assertThat(session.items()).isEmpty();
         assertThat(session.getSessionKey()).isNull();
+    }
+
+    @Test
+    void sessionEngineSettingBuildsTheStoreOnARedisCacheAlias() {
+        try (Caches caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
+                "LOCATION", redis.get().uri(2))))) {
+            Sessions engine = Sessions.from(SessionSettings.fromMap(
+                    Map.of("SESSION_ENGINE", RedisSessionStore.class.getName())), caches);
+            Session session = engine.create();
+            session.put("_auth_user_id", "7");
+            session.save();
+            assertThat(engine.store()).isInstanceOf(RedisSessionStore.class);
+            assertThat(((RedisSessionStore) engine.store()).sessionsOf("7")).containsExactly(session.getSessionKey());
+            assertThat(sessions.open(session.getSessionKey()).get("_auth_user_id")).isEqualTo("7");
+        }
+    }
+
+    @Test
+    void aNonRedisAliasIsAConfigurationError() {
+        try (Caches caches = Caches.fromSettings(Map.of("default", Map.of(
+                "BACKEND", "django.core.cache.backends.locmem.LocMemCache")))) {
+            SessionSettings settings = SessionSettings.fromMap(Map.of("SESSION_ENGINE", RedisSessionStore.class.getName()));
+            assertThatThrownBy(() -> Sessions.from(settings, caches))
+                    .isInstanceOf(SessionConfigurationException.class)
+                    .hasMessageStartingWith("SESSION_CACHE_ALIAS = 'default': RedisSessionStore needs a Redis cache alias");
+        }
     }
 }
