@@ -146,6 +146,17 @@ class RedisExtrasIT {
     }
 
     @Test
+    void scriptedPrimitivesSurviveAScriptFlush() throws Exception {
+        cache.set("n", 1);
+        cache.getRedisConnection().sync().scriptFlush();
+        assertThat(cache.incr("n")).isEqualTo(2L);
+        cache.getRedisConnection().sync().scriptFlush();
+        assertThat(cache.async().incr("n", 1).get()).isEqualTo(3L);
+        cache.getRedisConnection().sync().scriptFlush();
+        assertThat(cache.async().touch("n", Timeout.NEVER).get()).isTrue();
+    }
+
+    @Test
     void incrOnAFloatIsAValueError() {
         cache.set("f", 1.5, Timeout.seconds(100));
         assertThatThrownBy(() -> cache.incr("f")).isInstanceOf(CacheValueException.class);

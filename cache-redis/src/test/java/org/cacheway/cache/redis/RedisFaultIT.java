@@ -123,6 +123,28 @@ class RedisFaultIT {
     }
 
     @Test
+    void concurrentCallersDoNotQueueBehindAHungFirstConnect() throws Exception {
+        redis.get().server().pause();
+        RedisCache cache = cache("default");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<Object>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                reads.add(pool.submit(() -> cache.get("k")));
+            }
+            for (java.util.concurrent.Future<Object> read : reads) {
+                assertThat(read.get(30, TimeUnit.SECONDS)).isNull();
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND.multipliedBy(2));
+        } finally {
+            pool.shutdownNow();
+        }
+        redis.get().server().resume();
+        awaitWorking(cache);
+    }
+
+    @Test
     void frozenServerFailsOpenWithinTheSocketTimeout() {
         RedisCache cache = cache("default");
         cache.set("k", "v");

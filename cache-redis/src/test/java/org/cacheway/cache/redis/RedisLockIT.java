@@ -157,6 +157,14 @@ class RedisLockIT {
     }
 
     @Test
+    void lockUsedAfterTheRegistryClosedIsAClosedCacheError() {
+        RedisLock lock = cache.lock("late");
+        caches.close();
+        assertThatThrownBy(lock::acquire).isInstanceOf(org.cacheway.cache.CacheClosedException.class);
+        assertThatThrownBy(() -> cache.lock("later")).isInstanceOf(org.cacheway.cache.CacheClosedException.class);
+    }
+
+    @Test
     void lockTokenIsStoredRawAsThirtyTwoHexCharacters() {
         RedisLock lock = cache.lock("token");
         lock.acquire();

@@ -25,10 +25,15 @@ import org.cacheway.cache.redis.SetMode;
  * <p><b>Which base to extend.</b> A client whose commands all run on one Redis server at a time
  * (default, herd, sentinel) extends {@link NodeClient}, which implements every primitive over a
  * primary {@link Node} and optional read replicas; it only says how to build its nodes and may
- * override a primitive (herd wraps values). A client that spreads keys over several servers
- * (shard) extends {@link RoutingClient}, which groups many-key operations by node and fans
- * whole-database operations out; it only says which node owns a key. A client over Lettuce's
- * cluster support may implement this interface directly.
+ * override a primitive (herd wraps values and pads TTLs in get/set/add/setMany/getMany/pttl). A
+ * sentinel client builds its {@link Node}s with a connector supplier that resolves the master
+ * through Lettuce's sentinel URI ({@code connector.lettuce().connect(Connector.CODEC, uri)}). A
+ * client that spreads keys over several servers (shard) extends {@link RoutingClient}, which
+ * groups many-key operations by node and fans whole-database operations out; it only says which
+ * node owns a key ({@link RoutingClient#nodeFor}) and builds one {@link DefaultClient#single} per
+ * server on one shared {@link Connector}. A client over Lettuce's cluster support implements
+ * this interface directly on a {@code RedisClusterClient} made from {@link Connector#resources()}
+ * and {@link Connector#options()}, reusing {@link LettuceErrors} and {@link Script}.
  *
  * <p><b>Errors.</b> Connection problems surface as
  * {@link org.cacheway.cache.CacheConnectionException} (timeouts as

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import io.lettuce.core.resource.Transports.NativeTransports;
+import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.redis.location.RedisLocation;
 import org.slf4j.Logger;
@@ -31,6 +33,14 @@ public final class ClientConfig {
     public static final Set<String> IGNORED_OPTIONS = Set.of("CONNECTION_POOL_CLASS", "CONNECTION_POOL_KWARGS",
             "PARSER_CLASS", "PICKLE_VERSION", "REDIS_CLIENT_CLASS", "REDIS_CLIENT_KWARGS", "CONNECTION_FACTORY",
             "REPLICA_READ_ONLY");
+
+    /** Why a unix:// location cannot be used, and what to add. */
+    static final String UNIX_NEEDS_NATIVE = "a unix:// location needs Netty's native transport on the classpath: "
+            + "add io.netty:netty-transport-native-epoll with the classifier of your platform (e.g. linux-x86_64), "
+            + "or netty-transport-native-kqueue on macOS";
+
+    /** The LOCATION query parameters that are understood; others are logged and ignored. */
+    private static final Set<String> URL_PARAMETERS = Set.of("db", "username", "password");
 
     /** Lettuce's default command timeout, used when {@code SOCKET_TIMEOUT} is unset. */
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
@@ -64,7 +74,17 @@ public final class ClientConfig {
         String password = options.string("PASSWORD", null);
         List<RedisLocation> parsed = new ArrayList<>();
         for (String entry : settings.locations()) {
-            parsed.add(RedisLocation.parse(settings.alias(), entry).withDefaultCredentials(username, password));
+            RedisLocation location = RedisLocation.parse(settings.alias(), entry);
+            for (String parameter : location.query().keySet()) {
+                if (!URL_PARAMETERS.contains(parameter)) {
+                    LOG.warn("CACHES['{}']['LOCATION'] {}: query parameter '{}' is not used by Lettuce; ignored "
+                            + "(use OPTIONS such as SOCKET_TIMEOUT instead)", settings.alias(), location, parameter);
+                }
+            }
+            if (location.scheme() == RedisLocation.Scheme.UNIX && !NativeTransports.isDomainSocketSupported()) {
+                throw CacheConfigurationException.of(settings.alias(), "LOCATION", entry, UNIX_NEEDS_NATIVE);
+            }
+            parsed.add(location.withDefaultCredentials(username, password));
         }
         if (parsed.isEmpty()) {
             RedisLocation.parse(settings.alias(), null);

@@ -15,6 +15,7 @@ import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.cacheway.cache.CacheClosedException;
 import org.cacheway.cache.redis.location.RedisLocation;
 
 /**
@@ -51,7 +52,7 @@ public final class Connector {
 
     /** A node for {@code location} that connects through this connector on first use. */
     public Node node(RedisLocation location) {
-        return new Node(location.raw(), () -> connect(location));
+        return new Node(location.raw(), () -> connect(location), config.reconnectMaxDelay());
     }
 
     /** The Lettuce URI for a location, with the timeouts, client name and TLS verification of the settings. */
@@ -79,7 +80,7 @@ public final class Connector {
     /** The shared Lettuce client, created on first use. */
     public synchronized RedisClient lettuce() {
         if (shutdown) {
-            throw new IllegalStateException("the connections of cache '" + config.alias() + "' were released");
+            throw new CacheClosedException(config.alias());
         }
         if (lettuce == null) {
             resources = DefaultClientResources.builder()
@@ -90,6 +91,15 @@ public final class Connector {
             lettuce.setOptions(options());
         }
         return lettuce;
+    }
+
+    /**
+     * The shared client resources, created on first use: a cluster client builds its
+     * {@code RedisClusterClient} on them (with {@code ClusterClientOptions.builder(options())}).
+     */
+    public synchronized ClientResources resources() {
+        lettuce();
+        return resources;
     }
 
     /** The Lettuce client options of these settings. */

@@ -7,6 +7,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -87,12 +88,18 @@ public abstract class NodeClient implements CacheClient {
         return values(router.read("getMany", null, keys.toArray(NO_KEYS), (commands, k) -> commands.mget(k)));
     }
 
+    /** The hottest write, kept free of helper objects: {@code SET} or {@code PSETEX} on the primary. */
     @Override
     public void set(String key, byte[] value, Timeout timeout) {
-        if (timeout.isNever()) {
-            router.write("set", key, KeyValue.just(key, value), (commands, kv) -> commands.set(kv.getKey(), kv.getValue()));
-        } else {
-            set(key, value, timeout, SetMode.ALWAYS);
+        try {
+            RedisCommands<String, byte[]> commands = router.primary().sync();
+            if (timeout.isNever()) {
+                commands.set(key, value);
+            } else {
+                commands.psetex(key, timeout.toMillis(), value);
+            }
+        } catch (RuntimeException e) {
+            throw errors.translate(e, "set", key);
         }
     }
 

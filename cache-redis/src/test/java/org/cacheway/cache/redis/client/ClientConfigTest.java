@@ -72,6 +72,19 @@ class ClientConfigTest {
     }
 
     @Test
+    void unixLocationIsUsableOnlyWithANativeTransportAndSaysWhichArtifactToAdd() {
+        CacheSettings unix = settings(Map.of(), "unix:///tmp/redis.sock?db=1");
+        if (io.lettuce.core.resource.Transports.NativeTransports.isDomainSocketSupported()) {
+            assertThat(ClientConfig.from(unix).locations().get(0).socketPath()).isEqualTo("/tmp/redis.sock");
+        } else {
+            assertThatThrownBy(() -> ClientConfig.from(unix))
+                    .isInstanceOf(CacheConfigurationException.class)
+                    .hasMessageContaining("CACHES['default']['LOCATION'] = 'unix:///tmp/redis.sock?db=1'")
+                    .hasMessageContaining("netty-transport-native-epoll");
+        }
+    }
+
+    @Test
     void unknownOptionIsRejectedListingTheKnownOnes() {
         assertThatThrownBy(() -> ClientConfig.checkOptionNames(settings(Map.of("SOCKET_TIMOUT", 1)), Set.of()))
                 .isInstanceOf(CacheConfigurationException.class)
