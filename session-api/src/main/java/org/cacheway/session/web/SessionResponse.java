@@ -165,8 +165,15 @@ final class SessionResponse extends HttpServletResponseWrapper {
         if (sc == SC_FOUND && clearBuffer) {
             // The Servlet 6.0 method, so containers without the 6.1 overloads (Jetty 12 ee10) work too.
             super.sendRedirect(location);
-        } else {
+            return;
+        }
+        try {
             super.sendRedirect(location, sc, clearBuffer);
+        } catch (AbstractMethodError servlet60) {
+            // A Servlet 6.0 container: redirect by hand with the requested status.
+            setStatus(sc);
+            setHeader("Location", location);
+            super.flushBuffer();
         }
     }
 

@@ -22,11 +22,21 @@ final class JettyApp implements AutoCloseable {
     private final int port;
 
     JettyApp(Sessions sessions, HttpServlet servlet) throws Exception {
+        this(sessions, servlet, false);
+    }
+
+    /** With {@code fromContext}, the filter is built by Jetty and finds {@code sessions} in the context. */
+    JettyApp(Sessions sessions, HttpServlet servlet, boolean fromContext) throws Exception {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addFilter(new FilterHolder(new SessionFilter(sessions)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        if (fromContext) {
+            context.setAttribute(SessionFilter.SESSIONS_ATTRIBUTE, sessions);
+            context.addFilter(SessionFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+        } else {
+            context.addFilter(new FilterHolder(new SessionFilter(sessions)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         context.addServlet(new ServletHolder(servlet), "/*");
         server.setHandler(context);
         server.start();

@@ -96,6 +96,11 @@ class SessionFilterTest {
                     response.sendRedirect("/elsewhere");
                     return;
                 }
+                case "/redirect-303" -> {
+                    session.put("foo", "bar");
+                    response.sendRedirect("/elsewhere", 303);
+                    return;
+                }
                 case "/flush-early" -> {
                     session.put("foo", "bar");
                     response.getWriter().write("x".repeat(100_000));
@@ -274,5 +279,21 @@ class SessionFilterTest {
         HttpResponse<String> tampered = app.get("/read", cookie + "x");
         assertThat(lastSession.get().get("foo")).isNull();
         assertThat(setCookies(tampered)).singleElement().asString().startsWith("sessionid=").doesNotStartWith(cookie);
+    }
+
+    @Test
+    void aRedirectWithAnotherStatusCarriesTheCookie() throws Exception {
+        start();
+        HttpResponse<String> response = app.get("/redirect-303", null);
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/elsewhere"));
+        assertThat(setCookies(response)).singleElement().asString().matches(KEPT);
+    }
+
+    @Test
+    void theNoArgumentFilterFindsItsSessionsInTheServletContext() throws Exception {
+        sessions = Sessions.from(SessionSettings.defaults(), caches).withClock(clock);
+        app = new JettyApp(sessions, new ActionServlet(), true);
+        assertThat(setCookies(app.get("/write", null))).singleElement().asString().matches(KEPT);
     }
 }
