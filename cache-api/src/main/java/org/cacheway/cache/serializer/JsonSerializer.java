@@ -43,6 +43,7 @@ public final class JsonSerializer implements Serializer {
 
     private final ObjectMapper mapper;
     private final JsonFactory factory;
+    private final boolean compact;
     private final Function<Object, JsonNode> toTree = this::toTree;
 
     /** Creates a JSON serializer with Cacheway's Jackson configuration. */
@@ -60,6 +61,19 @@ public final class JsonSerializer implements Serializer {
      * POJOs and typed reads), with Django's encodings and the read settings above added.
      */
     public JsonSerializer(ObjectMapper base) {
+        this(base, false);
+    }
+
+    /**
+     * A JSON serializer writing Python's compact form ({@code separators=(',', ':')}), as Django's
+     * {@code signing.dumps} does; reading is the same.
+     */
+    public static JsonSerializer compact() {
+        return new JsonSerializer(JsonMapper.builder().build(), true);
+    }
+
+    private JsonSerializer(ObjectMapper base, boolean compact) {
+        this.compact = compact;
         ObjectMapper m = base.copy();
         m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(Integer.MAX_VALUE)
@@ -79,7 +93,7 @@ public final class JsonSerializer implements Serializer {
     @Override
     public byte[] serialize(Object value) {
         int capacity = value instanceof String ? ((String) value).length() + 8 : 64;
-        return new PythonJsonWriter(toTree, capacity).write(value).toByteArray();
+        return new PythonJsonWriter(toTree, capacity, compact).write(value).toByteArray();
     }
 
     private JsonNode toTree(Object value) {

@@ -25,12 +25,25 @@ final class PythonJsonWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Function<Object, JsonNode> fallback;
+    private final boolean compact;
     private byte[] buf;
     private int len;
 
-    PythonJsonWriter(Function<Object, JsonNode> fallback, int capacity) {
+    /**
+     * A writer; {@code compact} drops the space after {@code ,} and {@code :} (Python's
+     * {@code separators=(',', ':')}, which Django's signing uses).
+     */
+    PythonJsonWriter(Function<Object, JsonNode> fallback, int capacity, boolean compact) {
         this.fallback = fallback;
+        this.compact = compact;
         this.buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** The space Python's default separators put after {@code ,} and {@code :}. */
+    private void space() {
+        if (!compact) {
+            put(' ');
+        }
     }
 
     /** The bytes written so far. */
@@ -101,12 +114,12 @@ final class PythonJsonWriter {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!first) {
                 put(',');
-                put(' ');
+                space();
             }
             first = false;
             string(key(e.getKey()));
             put(':');
-            put(' ');
+            space();
             write(e.getValue(), depth + 1);
         }
         put('}');
@@ -136,7 +149,7 @@ final class PythonJsonWriter {
         while (it.hasNext()) {
             if (!first) {
                 put(',');
-                put(' ');
+                space();
             }
             first = false;
             write(it.next(), depth + 1);
@@ -150,7 +163,7 @@ final class PythonJsonWriter {
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 put(',');
-                put(' ');
+                space();
             }
             write(Array.get(array, i), depth + 1);
         }
@@ -165,12 +178,12 @@ final class PythonJsonWriter {
                 for (Map.Entry<String, JsonNode> e : node.properties()) {
                     if (!first) {
                         put(',');
-                        put(' ');
+                        space();
                     }
                     first = false;
                     string(e.getKey());
                     put(':');
-                    put(' ');
+                    space();
                     node(e.getValue(), depth + 1);
                 }
                 put('}');

@@ -1,20 +1,18 @@
 package org.cacheway.session.signed;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.cacheway.session.JsonModel;
+import org.cacheway.cache.CacheSerializationException;
+import org.cacheway.cache.compressor.AbstractCompressor;
+import org.cacheway.cache.compressor.ZlibCompressor;
+import org.cacheway.cache.serializer.JsonSerializer;
 
 /**
  * Django's {@code django.core.signing.dumps}/{@code loads} with the JSON serializer and
@@ -26,8 +24,10 @@ public final class Signing {
     /** Django's default salt for {@code signing.dumps}. */
     public static final String DEFAULT_SALT = "django.core.signing";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    /** Python's {@code json.dumps(separators=(',', ':'))}, as Django's signing writes. */
+    private static final JsonSerializer JSON = JsonSerializer.compact();
+    /** Python's {@code zlib.compress}, applied whatever the length; used only when it saves bytes. */
+    private static final ZlibCompressor ZLIB = new ZlibCompressor(Map.of(AbstractCompressor.MIN_LENGTH_OPTION, 0));
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 
@@ -43,8 +43,8 @@ public final class Signing {
 
     /** Django's {@code signing.dumps(value, salt=..., compress=True)}. */
     public String dumps(Object value) {
-        byte[] json = PythonJson.dumps(value).getBytes(StandardCharsets.ISO_8859_1);
-        byte[] compressed = deflate(json);
+        byte[] json = JSON.serialize(value);
+        byte[] compressed = ZLIB.compress(json);
         String payload = compressed.length < json.length - 1
                 ? "." + B64.encodeToString(compressed) : B64.encodeToString(json);
         String timestamped = payload + ":" + Base62.encode(clock.millis() / 1000);
@@ -81,8 +81,12 @@ public final class Signing {
         try {
             boolean compressed = payload.startsWith(".");
             byte[] data = B64_DECODE.decode(compressed ? payload.substring(1) : payload);
-            return JsonModel.normalize(JSON.readValue(compressed ? inflate(data) : data, Object.class));
-        } catch (IllegalArgumentException | DataFormatException | java.io.IOException e) {
+            byte[] json = compressed ? ZLIB.decompress(data) : data;
+            if (json == null) {
+                throw new BadSignatureException("Bad payload: not zlib data");
+            }
+            return JSON.deserialize(json);
+        } catch (IllegalArgumentException | CacheSerializationException e) {
             throw new BadSignatureException("Bad payload: " + e.getMessage());
         }
     }
@@ -102,41 +106,6 @@ public final class Signing {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
-    }
-
-    private static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater(6);
-        try {
-            deflater.setInput(data);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[1024];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
-    }
-
-    private static byte[] inflate(byte[] data) throws DataFormatException {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(data);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[1024];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new DataFormatException("truncated zlib data");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } finally {
-            inflater.end();
         }
     }
 }
