@@ -1,14 +1,9 @@
 package org.cacheway.cache.redis.client;
 
-import io.lettuce.core.RedisCommandInterruptedException;
-import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.redis.client.shard.HashRing;
 import org.cacheway.cache.redis.location.RedisLocation;
@@ -28,7 +23,7 @@ import org.cacheway.cache.redis.location.RedisLocation;
 public class ShardClient extends RoutingClient {
     private final HashRing ring;
     private final LettuceErrors errors;
-    private final Duration awaitLimit;
+    private final Duration timeout;
 
     /** A client over the servers of {@code config}; nothing connects until first use. */
     public ShardClient(ClientConfig config) {
@@ -39,8 +34,7 @@ public class ShardClient extends RoutingClient {
         super(config.locations().stream().map(location -> DefaultClient.single(config, connector, location)).toList());
         this.ring = new HashRing(config.locations().stream().map(RedisLocation::raw).toList());
         this.errors = new LettuceErrors(config.alias());
-        // every per-server command has SOCKET_TIMEOUT on its own; the slack only guards a lost completion
-        this.awaitLimit = config.socketTimeout().plusSeconds(5);
+        this.timeout = config.socketTimeout();
     }
 
     /** The ring that places keys. */
@@ -88,16 +82,6 @@ public class ShardClient extends RoutingClient {
     }
 
     private <T> T await(CompletableFuture<T> reply, String operation) {
-        try {
-            return reply.get(awaitLimit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw errors.translate(e.getCause(), operation, null);
-        } catch (TimeoutException e) {
-            reply.cancel(false);
-            throw errors.translate(new RedisCommandTimeoutException("no reply after " + awaitLimit), operation, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw errors.translate(new RedisCommandInterruptedException(e), operation, null);
-        }
+        return Replies.await(reply, timeout, errors, operation);
     }
 }
