@@ -61,8 +61,9 @@ public final class ClientClassesExample {
 
     private static void tryBlock(PrintStream out, String alias, Map<String, Object> block) {
         show(out, alias, block);
-        try (Caches caches = Caches.fromSettings(Map.of(alias, block))) {
-            Cache cache = caches.get(alias);
+        // Each block is the "default" alias of its own registry, as it would be in its own settings.py.
+        try (Caches caches = Caches.fromSettings(Map.of("default", block))) {
+            Cache cache = caches.get("default");
             cache.set("client-example", "served by " + alias);
             out.println("  set/get -> " + cache.get("client-example"));
             cache.delete("client-example");
