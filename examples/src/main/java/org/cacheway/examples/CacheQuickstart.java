@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cacheway.cache.Cache;
 import org.cacheway.cache.Timeout;
+import org.cacheway.cache.redis.RedisCache;
 
 /**
  * Django's cache API in Java, line by line as Django's "Basic usage" documentation shows it: the
@@ -77,7 +78,13 @@ public final class CacheQuickstart {
         out.println("getOrSet x3                -> " + cache.get("expensive"));
 
         out.println("delete('greeting')         -> " + cache.delete("greeting"));
-        out.println("Done. Try: redis-cli " + context.redis().cliArguments() + " --scan");
+
+        // django-redis's extras: list the keys (SCAN, never KEYS) as stored in Redis.
+        if (cache instanceof RedisCache redisCache) {
+            List<String> stored = redisCache.keys("*").stream().map(cache::makeKey).sorted().toList();
+            out.println("keys in Redis db " + context.redis().db() + "         -> " + stored);
+        }
+        out.println("Look for yourself (while this Redis runs): redis-cli " + context.redis().cliArguments() + " --scan");
     }
 
     private static void sleep(long millis) {

@@ -49,8 +49,9 @@ public final class ClientClassesExample {
     }
 
     private static Map<String, Object> block(String clientClass, Object location, Map<String, Object> options) {
-        Map<String, Object> all = new LinkedHashMap<>(Map.of("CLIENT_CLASS", clientClass,
-                "SERIALIZER", "django_redis.serializers.json.JSONSerializer"));
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("CLIENT_CLASS", clientClass);
+        all.put("SERIALIZER", "django_redis.serializers.json.JSONSerializer");
         all.putAll(options);
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("BACKEND", "django_redis.cache.RedisCache");

@@ -52,6 +52,7 @@ class ExampleMainsIT {
                 .contains("incr, incr(10), decr       -> 10")
                 .contains("get('my_key', version=2)   -> hi, world!")
                 .contains("getOrSet x3                -> computed 1 time(s)")
+                .contains("keys in Redis db 1         -> [:1:a, :1:b, :1:expensive, :1:forever, :1:hits]")
                 .contains("redis-cli -p " + redis.get().port() + " -n 1 --scan");
         // django-redis's JSON serializer: strings as JSON, integers as plain digits (so INCR works on them).
         assertThat(db1.call("GET", ":1:forever")).isEqualTo("\"stays\"");
