@@ -19,14 +19,19 @@ final class Chromium {
     private Chromium() {
     }
 
-    /** A new headless browser with a fresh profile in {@code profileDir}. */
-    static ChromeDriver start(Path profileDir) throws IOException {
-        for (Path binary : new Path[] {BROWSER, DRIVER}) {
+    /** Fails (never skips) with the packages to install when a binary is missing. */
+    static void requireInstalled(Path... binaries) {
+        for (Path binary : binaries) {
             if (!Files.isExecutable(binary)) {
                 throw new AssertionError(binary + " is missing: the browser test needs Debian's Chromium and its"
                         + " driver; run `apt-get install chromium chromium-driver`");
             }
         }
+    }
+
+    /** A new headless browser with a fresh profile in {@code profileDir}. */
+    static ChromeDriver start(Path profileDir) throws IOException {
+        requireInstalled(BROWSER, DRIVER);
         System.setProperty("SE_OFFLINE", "true");
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
