@@ -33,8 +33,8 @@ final class AsyncPrimitives {
     }
 
     /** Dispatches one {@code SET [PX]} per entry on the primary; the futures in entry order. */
-    Map<String, CompletableFuture<String>> dispatchSetMany(Map<String, byte[]> entries, Timeout timeout) {
-        RedisAsyncCommands<String, byte[]> commands = router.primary().async();
+    static Map<String, CompletableFuture<String>> dispatchSetMany(RedisAsyncCommands<String, byte[]> commands,
+            Map<String, byte[]> entries, Timeout timeout) {
         SetArgs args = NodeClient.setArgs(timeout, SetMode.ALWAYS);
         Map<String, CompletableFuture<String>> replies = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -80,33 +80,35 @@ final class AsyncPrimitives {
 
     /** Pipelined {@code setMany} on the asynchronous face. */
     CompletableFuture<List<String>> setMany(Map<String, byte[]> entries, Timeout timeout) {
-        Map<String, CompletableFuture<String>> replies;
-        try {
-            replies = dispatchSetMany(entries, timeout);
-        } catch (RuntimeException e) {
-            return errors.failed(e, "setMany", null);
-        }
-        return CompletableFuture.allOf(replies.values().toArray(new CompletableFuture<?>[0]))
-                .handle((ok, error) -> refused(replies));
+        return router.primary().dispatch(commands -> {
+            Map<String, CompletableFuture<String>> replies = dispatchSetMany(commands, entries, timeout);
+            return CompletableFuture.allOf(replies.values().toArray(new CompletableFuture<?>[0]))
+                    .handle((ok, error) -> refused(replies));
+        }).handle((refusedKeys, error) -> {
+            if (error != null) {
+                throw errors.translate(error, "setMany", null);
+            }
+            return refusedKeys;
+        });
     }
 
     /** The scripted {@code incr} of an existing key. */
     CompletableFuture<Long> incrExisting(String key, long delta) {
-        return valueErrors(() -> Script.INCR_EXISTING.runAsync(router.primary().async(), ScriptOutputType.INTEGER,
-                new String[] {key}, NodeClient.digits(delta)), key);
+        return valueErrors(() -> router.primary().dispatch(commands -> Script.INCR_EXISTING.runAsync(
+                commands, ScriptOutputType.INTEGER, new String[] {key}, NodeClient.digits(delta))), key);
     }
 
     /** {@code INCRBY} that creates the key. */
     CompletableFuture<Long> incrCreating(String key, long delta) {
-        return valueErrors(() -> router.primary().async().incrby(key, delta).toCompletableFuture(), key);
+        return valueErrors(() -> router.primary().dispatch(commands -> commands.incrby(key, delta)), key);
     }
 
     /** The scripted {@code PERSIST} of an existing key; whether it existed. */
     CompletableFuture<Boolean> persistExisting(String key) {
         CompletableFuture<Long> existed;
         try {
-            existed = Script.PERSIST_EXISTING.runAsync(router.primary().async(), ScriptOutputType.INTEGER,
-                    new String[] {key});
+            existed = router.primary().dispatch(commands -> Script.PERSIST_EXISTING.runAsync(commands,
+                    ScriptOutputType.INTEGER, new String[] {key}));
         } catch (RuntimeException e) {
             return errors.failed(e, "touch", key);
         }

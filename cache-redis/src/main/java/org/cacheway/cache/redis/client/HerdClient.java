@@ -135,8 +135,8 @@ public class HerdClient extends DefaultClient {
         }
         CompletableFuture<Long> won;
         try {
-            won = CLAIM.runAsync(router().primary().async(), ScriptOutputType.INTEGER,
-                    new String[] {key + CLAIM_SUFFIX}, claimArgs(raw));
+            won = router().primary().dispatch(commands -> CLAIM.runAsync(commands, ScriptOutputType.INTEGER,
+                    new String[] {key + CLAIM_SUFFIX}, claimArgs(raw)));
         } catch (RuntimeException e) {
             won = CompletableFuture.failedFuture(e);
         }
@@ -285,7 +285,8 @@ public class HerdClient extends DefaultClient {
     private CompletableFuture<Boolean> scripted(Script script, String operation, String key, byte[][] args) {
         CompletableFuture<Long> reply;
         try {
-            reply = script.runAsync(router().primary().async(), ScriptOutputType.INTEGER, new String[] {key}, args);
+            reply = router().primary().dispatch(commands -> script.runAsync(commands, ScriptOutputType.INTEGER,
+                    new String[] {key}, args));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }

@@ -6,6 +6,9 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -62,6 +65,24 @@ public final class Node {
     public RedisAsyncCommands<String, byte[]> async() {
         RedisAsyncCommands<String, byte[]> current = async;
         return current != null ? current : connect().async();
+    }
+
+    /**
+     * Runs an asynchronous command without ever blocking the calling thread: on the shared
+     * connection at once when connected, else after connecting on a pool thread. Async callbacks
+     * run on Lettuce's I/O threads, where a blocking connect would wait on itself forever.
+     */
+    public <T> CompletableFuture<T> dispatch(
+            Function<RedisAsyncCommands<String, byte[]>, ? extends CompletionStage<T>> command) {
+        RedisAsyncCommands<String, byte[]> current = async;
+        if (current == null) {
+            return CompletableFuture.supplyAsync(this::async).thenCompose(command);
+        }
+        try {
+            return command.apply(current).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private synchronized StatefulRedisConnection<String, byte[]> connect() {

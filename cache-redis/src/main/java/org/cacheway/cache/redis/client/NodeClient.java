@@ -118,7 +118,7 @@ public abstract class NodeClient implements CacheClient {
     @Override
     public List<String> setMany(Map<String, byte[]> entries, Timeout timeout) {
         try {
-            return async.awaitSetMany(async.dispatchSetMany(entries, timeout), config.socketTimeout());
+            return async.awaitSetMany(AsyncPrimitives.dispatchSetMany(router.primary().async(), entries, timeout), config.socketTimeout());
         } catch (RuntimeException e) {
             throw errors.translate(e, "setMany", null);
         }

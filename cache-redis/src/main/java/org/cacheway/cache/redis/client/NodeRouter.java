@@ -102,11 +102,7 @@ public final class NodeRouter {
 
     private static <A, T> CompletableFuture<T> dispatch(Node node, A argument,
             BiFunction<RedisAsyncCommands<String, byte[]>, A, RedisFuture<T>> command) {
-        try {
-            return command.apply(node.async(), argument).toCompletableFuture();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return node.dispatch(commands -> command.apply(commands, argument));
     }
 
     /** Closes every node's connection; the next command reconnects. */
