@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.cacheway.cache.compressor.Compressors;
 import org.cacheway.cache.compressor.RedisCli;
 import org.cacheway.cache.serializer.JsonSerializer;
+import org.cacheway.testsupport.DebianPython;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -185,12 +186,12 @@ class PythonInteropIT {
 
     @BeforeAll
     static void pythonIsInstalled() {
-        Python.requireModules();
+        DebianPython.require("json", "zlib", "gzip", "lzma", "lz4.frame", "zstd", "django", "django_redis");
     }
 
     @Test
     void javaReadsWhatDjangoRedisWrites() {
-        String out = Python.run(PRELUDE + pythonCases() + String.join("\n",
+        String out = DebianPython.run(PRELUDE + pythonCases() + String.join("\n",
                 "for kind in KINDS:",
                 "    for i, v in enumerate(CASES):",
                 "        print(kind, i, encode(kind, v).hex())",
@@ -222,7 +223,7 @@ class PythonInteropIT {
                         .append(RedisCli.hex(codec.encode(CASES.get(i).java()))).append('\n');
             }
         }
-        String out = Python.run(PRELUDE + pythonCases() + String.join("\n",
+        String out = DebianPython.run(PRELUDE + pythonCases() + String.join("\n",
                 "ok = 0",
                 "for line in sys.stdin.read().split('\\n'):",
                 "    if not line:",
@@ -262,11 +263,11 @@ class PythonInteropIT {
         values.add(Map.of("k", Double.NaN));
         byte[] java = new JsonSerializer().serialize(values);
         // Python's own json.dumps(json.loads(x)) must give back exactly what Java wrote.
-        String python = Python.run("import sys, json\nsys.stdout.write(json.dumps(json.loads(sys.stdin.read())))",
+        String python = DebianPython.run("import sys, json\nsys.stdout.write(json.dumps(json.loads(sys.stdin.read())))",
                 new String(java, US_ASCII));
         assertThat(python).isEqualTo(new String(java, US_ASCII));
         // And Java must rewrite Python's float output unchanged.
-        String pyFloats = Python.run(String.join("\n", "import json, random, struct, sys",
+        String pyFloats = DebianPython.run(String.join("\n", "import json, random, struct, sys",
                 "r = random.Random(7)",
                 "v = [struct.unpack('<d', struct.pack('<Q', r.getrandbits(64)))[0] for _ in range(5000)]",
                 "v += [r.random() * 10 ** r.randint(-30, 30) for _ in range(5000)]",

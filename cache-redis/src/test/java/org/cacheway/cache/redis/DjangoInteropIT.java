@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
+import org.cacheway.testsupport.DebianPython;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +31,6 @@ class DjangoInteropIT {
     @org.junit.jupiter.api.extension.RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 
-    private static final String PYTHON = "/usr/bin/python3";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String script;
 
@@ -65,16 +62,7 @@ class DjangoInteropIT {
 
     @BeforeAll
     static void requireDjango() throws Exception {
-        String missing = "Django and django-redis are needed for this test: install them with "
-                + "'apt-get install python3-django-redis' (Debian/Ubuntu), which provides " + PYTHON + " with both";
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            throw new AssertionError(PYTHON + " not found. " + missing);
-        }
-        Process check = new ProcessBuilder(PYTHON, "-c", "import django, django_redis").redirectErrorStream(true).start();
-        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!check.waitFor(60, TimeUnit.SECONDS) || check.exitValue() != 0) {
-            throw new AssertionError(missing + " (python said: " + output.trim() + ")");
-        }
+        DebianPython.require("django", "django_redis");
         try (InputStream in = DjangoInteropIT.class.getResourceAsStream("django_interop.py")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -103,15 +91,9 @@ class DjangoInteropIT {
         return (RedisCache) caches.getDefault();
     }
 
-    private Object django(String compressor, String action, Object payload) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(PYTHON, "-c", script, String.valueOf(redis.get().port()), "4",
-                compressor, action, JSON.writeValueAsString(payload)));
-        Process process = new ProcessBuilder(command).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("the Django side failed (" + action + "): " + err);
-        }
+    private Object django(String compressor, String action, Object payload) throws IOException {
+        String out = DebianPython.run(script, "", String.valueOf(redis.get().port()), "4", compressor, action,
+                JSON.writeValueAsString(payload));
         return JSON.readValue(out, Object.class);
     }
 

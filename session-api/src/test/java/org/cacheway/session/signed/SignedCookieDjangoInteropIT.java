@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.cacheway.session.JsonModel;
 import org.cacheway.session.MutableClock;
+import org.cacheway.testsupport.DebianPython;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * (never skips) without it.
  */
 class SignedCookieDjangoInteropIT {
-    private static final String PYTHON = "/usr/bin/python3";
     private static final String SECRET = "interop-secret";
     private static final long TIME = 1_700_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,29 +31,14 @@ class SignedCookieDjangoInteropIT {
 
     @BeforeAll
     static void requireDjango() throws Exception {
-        String missing = "Django is needed for this test: install it with 'apt-get install python3-django' "
-                + "(Debian/Ubuntu), which provides " + PYTHON + " with Django";
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            throw new AssertionError(PYTHON + " not found. " + missing);
-        }
-        Process check = new ProcessBuilder(PYTHON, "-c", "import django").redirectErrorStream(true).start();
-        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!check.waitFor(60, TimeUnit.SECONDS) || check.exitValue() != 0) {
-            throw new AssertionError(missing + " (python said: " + output.trim() + ")");
-        }
+        DebianPython.require("django");
         try (InputStream in = SignedCookieDjangoInteropIT.class.getResourceAsStream("django_signing.py")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    private static String django(String action, String payload) throws Exception {
-        Process process = new ProcessBuilder(PYTHON, "-c", script, SECRET, Long.toString(TIME), action, payload).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("the Django side failed (" + action + "): " + err);
-        }
-        return out;
+    private static String django(String action, String payload) {
+        return DebianPython.run(script, "", SECRET, Long.toString(TIME), action, payload).trim();
     }
 
     private static Map<String, Object> data(int items) {

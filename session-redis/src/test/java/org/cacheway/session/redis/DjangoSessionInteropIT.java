@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.redis.RedisCache;
 import org.cacheway.session.Session;
 import org.cacheway.session.SessionSettings;
 import org.cacheway.session.Sessions;
+import org.cacheway.testsupport.DebianPython;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +32,6 @@ class DjangoSessionInteropIT {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 
-    private static final String PYTHON = "/usr/bin/python3";
     private static final String DB = "3";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String script;
@@ -44,16 +41,7 @@ class DjangoSessionInteropIT {
 
     @BeforeAll
     static void requireDjango() throws Exception {
-        String missing = "Django and django-redis are needed for this test: install them with "
-                + "'apt-get install python3-django-redis' (Debian/Ubuntu), which provides " + PYTHON + " with both";
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            throw new AssertionError(PYTHON + " not found. " + missing);
-        }
-        Process check = new ProcessBuilder(PYTHON, "-c", "import django, django_redis").redirectErrorStream(true).start();
-        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!check.waitFor(60, TimeUnit.SECONDS) || check.exitValue() != 0) {
-            throw new AssertionError(missing + " (python said: " + output.trim() + ")");
-        }
+        DebianPython.require("django", "django_redis");
         try (InputStream in = DjangoSessionInteropIT.class.getResourceAsStream("django_sessions.py")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -75,14 +63,9 @@ class DjangoSessionInteropIT {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> django(String action, Map<String, Object> payload) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(PYTHON, "-c", script, String.valueOf(redis.get().port()), DB, action,
-                JSON.writeValueAsString(payload)).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("the Django side failed (" + action + "): " + err);
-        }
+    private Map<String, Object> django(String action, Map<String, Object> payload) throws IOException {
+        String out = DebianPython.run(script, "", String.valueOf(redis.get().port()), DB, action,
+                JSON.writeValueAsString(payload));
         return JSON.readValue(out, Map.class);
     }
 

@@ -1,7 +1,6 @@
 package org.cacheway.cache.redis.client.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.cacheway.testsupport.DebianPython;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * django_redis is missing.
  */
 class HashRingDjangoIT {
-    private static final String PYTHON = System.getProperty("cacheway.python", "/usr/bin/python3");
-    private static final String INSTALL_HINT = "install Debian's packages: apt-get install python3-django-redis "
-            + "(or point -Dcacheway.python at a Python with django-redis 5.x)";
     private static final String SCRIPT = String.join("\n",
             "import sys",
             "from django.conf import settings",
@@ -42,6 +39,11 @@ class HashRingDjangoIT {
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void requireDjangoRedis() {
+        DebianPython.require("django", "django_redis");
+    }
+
     @Test
     void tenThousandKeysLandWhereDjangoRedisPutsThem() throws Exception {
         List<String> nodes = List.of("redis://10.0.0.1:6379/0", "redis://10.0.0.2:6380/1", "redis://:pw@cache-3:6381?db=2");
@@ -58,9 +60,7 @@ class HashRingDjangoIT {
         Path input = dir.resolve("in.txt");
         Path output = dir.resolve("out.txt");
         Files.writeString(input, String.join("\t", nodes) + "\n" + String.join("\n", keys), StandardCharsets.UTF_8);
-        Path script = dir.resolve("ring.py");
-        Files.writeString(script, SCRIPT);
-        List<String> python = runPython(script, input, output);
+        List<String> python = runPython(input, output);
 
         HashRing ring = new HashRing(nodes);
         assertThat(python).hasSize(keys.size());
@@ -73,20 +73,8 @@ class HashRingDjangoIT {
         assertThat(java.util.Arrays.stream(perNode).min().getAsInt()).isGreaterThan(1000);
     }
 
-    private static List<String> runPython(Path script, Path input, Path output) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            fail(PYTHON + " not found: " + INSTALL_HINT);
-        }
-        Process process = new ProcessBuilder(PYTHON, script.toString(), input.toString(), output.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("django-redis placement timed out");
-        }
-        if (process.exitValue() != 0) {
-            fail("django-redis placement failed (" + INSTALL_HINT + "):\n" + log);
-        }
+    private static List<String> runPython(Path input, Path output) throws IOException {
+        DebianPython.run(SCRIPT, "", input.toString(), output.toString());
         return Files.readAllLines(output, StandardCharsets.UTF_8);
     }
 }
