@@ -1,0 +1,25 @@
+package org.cacheway.cache.redis.client;
+
+import java.util.List;
+
+/**
+ * A test client class built on the routing SPI the way a ShardClient is: one single-node client per
+ * LOCATION entry sharing one connector, keys placed by their hash modulo the node count.
+ */
+public class ModuloShardClient extends RoutingClient {
+
+    /** One shard per LOCATION entry. */
+    public ModuloShardClient(ClientConfig config) {
+        super(shards(config));
+    }
+
+    private static List<DefaultClient> shards(ClientConfig config) {
+        Connector connector = new Connector(config);
+        return config.locations().stream().map(location -> DefaultClient.single(config, connector, location)).toList();
+    }
+
+    @Override
+    protected int nodeFor(String key) {
+        return Math.floorMod(key.hashCode(), nodes().size());
+    }
+}
