@@ -1,0 +1,193 @@
+package org.cacheway.session.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.cacheway.cache.Caches;
+import org.cacheway.session.Session;
+import org.cacheway.session.SessionConfigurationException;
+import org.cacheway.session.SessionSettings;
+import org.cacheway.session.SessionStoreContractTest;
+import org.cacheway.session.Sessions;
+import org.cacheway.testsupport.RedisExtension;
+import org.cacheway.testsupport.RedisStandalone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Redis hash store on a real redis-server: the store contract, delta saves and the principal index. */
+class RedisSessionStoreIT extends SessionStoreContractTest {
+    @RegisterExtension
+    static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
+
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, byte[]> connection;
+    private RedisSessionStore store;
+
+    @BeforeAll
+    static void connect() {
+        client = RedisClient.create(redis.get().uri(2));
+        connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connection.close();
+        client.shutdown();
+    }
+
+    @BeforeEach
+    void flush() {
+        redis.get().flushAll();
+    }
+
+    @Override
+    protected Sessions sessions(SessionSettings settings) {
+        store = new RedisSessionStore(connection);
+        return Sessions.of(settings, store);
+    }
+
+    private Session saved(Map<String, Object> data) {
+        Session session = sessions.create();
+        session.update(data);
+        session.save();
+        return sessions.open(session.getSessionKey());
+    }
+
+    private String field(String key, String attribute) {
+        byte[] raw = connection.sync().hget(store.sessionKey(key), "attr:" + attribute);
+        return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eachAttributeIsAHashFieldInTheCachesJsonEncoding() {
+        Session session = saved(Map.of("name", "Zo\u00eb", "count", 42L, "cart", List.of(1L, 2L)));
+        String key = session.getSessionKey();
+        assertThat(field(key, "count")).isEqualTo("42");
+        assertThat(field(key, "cart")).matches("\\[1, ?2\\]");
+        assertThat(field(key, "name")).startsWith("\"Zo");
+        assertThat(connection.sync().hexists(store.sessionKey(key), "meta:created")).isTrue();
+    }
+
+    @Test
+    void theTtlIsTheExpiryAgeAndIsRefreshedOnSave() {
+        Session session = sessions.create();
+        session.setExpiry(600);
+        session.save();
+        long ttl = connection.sync().ttl(store.sessionKey(session.getSessionKey()));
+        assertThat(ttl).isBetween(598L, 600L);
+        Session again = sessions.open(session.getSessionKey());
+        again.setExpiry(900);
+        again.save();
+        assertThat(connection.sync().ttl(store.sessionKey(session.getSessionKey()))).isBetween(898L, 900L);
+    }
+
+    @Test
+    void concurrentSavesOfDifferentAttributesBothSurvive() {
+        String key = saved(Map.of("a", 1L)).getSessionKey();
+        Session first = sessions.open(key);
+        Session second = sessions.open(key);
+        first.put("b", 2L);
+        second.put("c", 3L);
+        second.remove("a");
+        first.save();
+        second.save();
+        assertThat(sessions.open(key).items()).isEqualTo(Map.of("b", 2L, "c", 3L));
+    }
+
+    @Test
+    void theIndexListsEverySessionOfAPrincipal() {
+        String one = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        String two = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        saved(Map.of("_auth_user_id", "2"));
+        assertThat(store.sessionsOf("1")).containsExactlyInAnyOrder(one, two);
+    }
+
+    @Test
+    void invalidateAllLogsAPrincipalOutEverywhere() {
+        String one = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        String two = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        String other = saved(Map.of("_auth_user_id", "2")).getSessionKey();
+        assertThat(store.invalidateAll("1")).isEqualTo(2L);
+        assertThat(store.exists(one)).isFalse();
+        assertThat(store.exists(two)).isFalse();
+        assertThat(store.exists(other)).isTrue();
+        assertThat(store.sessionsOf("1")).isEmpty();
+    }
+
+    @Test
+    void theIndexFollowsCycleKeyFlushAndAChangedPrincipal() {
+        Session session = saved(Map.of("_auth_user_id", "1"));
+        String old = session.getSessionKey();
+        session.cycleKey();
+        assertThat(store.sessionsOf("1")).containsExactly(session.getSessionKey()).doesNotContain(old);
+        Session changed = sessions.open(session.getSessionKey());
+        changed.put("_auth_user_id", "2");
+        changed.save();
+        assertThat(store.sessionsOf("1")).isEmpty();
+        assertThat(store.sessionsOf("2")).containsExactly(session.getSessionKey());
+        changed.flush();
+        assertThat(store.sessionsOf("2")).isEmpty();
+    }
+
+    @Test
+    void expiredSessionsLeaveTheIndex() throws InterruptedException {
+        Session session = sessions.create();
+        session.put("_auth_user_id", "1");
+        session.setExpiry(1);
+        session.save();
+        assertThat(store.sessionsOf("1")).containsExactly(session.getSessionKey());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!store.sessionsOf("1").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(store.sessionsOf("1")).isEmpty();
+        assertThat(store.exists(session.getSessionKey())).isFalse();
+    }
+
+    @Test
+    void aHashWithUndecodableValuesLoadsEmpty() {
+        String key = "f".repeat(32);
+        connection.sync().hset(store.sessionKey(key), "attr:x", new byte[] {'{', 'n', 'o'});
+        Session session = sessions.open(key);
+        assertThat(session.items()).isEmpty();
+        assertThat(session.getSessionKey()).isNull();
+    }
+
+    @Test
+    void sessionEngineSettingBuildsTheStoreOnARedisCacheAlias() {
+        try (Caches caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
+                "LOCATION", redis.get().uri(2))))) {
+            Sessions engine = Sessions.from(SessionSettings.fromMap(
+                    Map.of("SESSION_ENGINE", RedisSessionStore.class.getName())), caches);
+            Session session = engine.create();
+            session.put("_auth_user_id", "7");
+            session.save();
+            assertThat(engine.store()).isInstanceOf(RedisSessionStore.class);
+            assertThat(((RedisSessionStore) engine.store()).sessionsOf("7")).containsExactly(session.getSessionKey());
+            assertThat(sessions.open(session.getSessionKey()).get("_auth_user_id")).isEqualTo("7");
+        }
+    }
+
+    @Test
+    void aNonRedisAliasIsAConfigurationError() {
+        try (Caches caches = Caches.fromSettings(Map.of("default", Map.of(
+                "BACKEND", "django.core.cache.backends.locmem.LocMemCache")))) {
+            SessionSettings settings = SessionSettings.fromMap(Map.of("SESSION_ENGINE", RedisSessionStore.class.getName()));
+            assertThatThrownBy(() -> Sessions.from(settings, caches))
+                    .isInstanceOf(SessionConfigurationException.class)
+                    .hasMessageStartingWith("SESSION_CACHE_ALIAS = 'default': RedisSessionStore needs a Redis cache alias");
+        }
+    }
+}
