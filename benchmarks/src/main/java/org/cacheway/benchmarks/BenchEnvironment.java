@@ -1,0 +1,131 @@
+package org.cacheway.benchmarks;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cacheway.cache.Cache;
+import org.cacheway.cache.Caches;
+import org.cacheway.cache.Timeout;
+import org.cacheway.testsupport.RedisStandalone;
+import org.cacheway.testsupport.RedisTopologies;
+
+/**
+ * One benchmark's world: its own {@code redis-server} (test-support, no persistence), Cacheway's
+ * {@link Caches} built from the settings a user would write (django-redis's DefaultClient and JSON
+ * serializer), a raw Lettuce connection to the same database, and the 10,000 preloaded keys,
+ * written through Cacheway so that both sides read the same final keys and bytes.
+ */
+public final class BenchEnvironment implements AutoCloseable {
+    private final RedisStandalone redis;
+    private final Caches caches;
+    private final RedisClient rawClient;
+    private final StatefulRedisConnection<String, byte[]> raw;
+    private final String[] keys = new String[BenchData.KEY_COUNT];
+    private final String[] finalKeys = new String[BenchData.KEY_COUNT];
+    private final byte[][] storedValues = new byte[BenchData.KEY_COUNT][];
+
+    private BenchEnvironment(RedisStandalone redis) {
+        this.redis = redis;
+        this.caches = Caches.fromSettings(settings(redis.uri(0)));
+        this.rawClient = RedisClient.create(redis.uri(0));
+        this.raw = rawClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+    }
+
+    /** Starts a server, connects both sides and preloads the keys. */
+    public static BenchEnvironment start() {
+        RedisStandalone redis = RedisTopologies.standalone();
+        try {
+            BenchEnvironment environment = new BenchEnvironment(redis);
+            environment.preload();
+            return environment;
+        } catch (RuntimeException e) {
+            redis.close();
+            throw e;
+        }
+    }
+
+    /** The Django {@code CACHES} block a user of this server would write. */
+    static Map<String, Map<String, Object>> settings(String location) {
+        return Map.of("default", Map.of(
+                "BACKEND", "django_redis.cache.RedisCache",
+                "LOCATION", location,
+                "OPTIONS", Map.of(
+                        "CLIENT_CLASS", "django_redis.client.DefaultClient",
+                        "SERIALIZER", "django_redis.serializers.json.JSONSerializer")));
+    }
+
+    private void preload() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < BenchData.KEY_COUNT; i++) {
+            keys[i] = BenchData.key(i);
+            finalKeys[i] = BenchData.finalKey(keys[i]);
+            values.put(keys[i], BenchData.value(i));
+        }
+        if (!cache().setMany(values, Timeout.NEVER).isEmpty()) {
+            throw new IllegalStateException("preload failed");
+        }
+        for (int i = 0; i < BenchData.KEY_COUNT; i++) {
+            storedValues[i] = raw.sync().get(finalKeys[i]);
+        }
+        byte[] expected = ("\"" + BenchData.value(0) + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (!Arrays.equals(storedValues[0], expected) || !cache().makeKey(keys[0]).equals(finalKeys[0])) {
+            throw new IllegalStateException("Cacheway and the raw baseline disagree on keys or bytes");
+        }
+    }
+
+    /** The default cache alias. */
+    public Cache cache() {
+        return caches.getDefault();
+    }
+
+    /** The cache registry, for the session engines. */
+    public Caches caches() {
+        return caches;
+    }
+
+    /** The raw Lettuce connection (String keys, byte[] values), shared by the baseline's threads. */
+    public StatefulRedisConnection<String, byte[]> raw() {
+        return raw;
+    }
+
+    /** User key {@code i} ({@code bench:<i>}). */
+    public String key(int i) {
+        return keys[i];
+    }
+
+    /** Final Redis key {@code i} ({@code :1:bench:<i>}). */
+    public String finalKey(int i) {
+        return finalKeys[i];
+    }
+
+    /** The bytes Cacheway stored for key {@code i} (the JSON string, quotes included). */
+    public byte[] storedValue(int i) {
+        return storedValues[i];
+    }
+
+    /** The server's host. */
+    public String host() {
+        return redis.host();
+    }
+
+    /** The server's port. */
+    public int port() {
+        return redis.port();
+    }
+
+    @Override
+    public void close() {
+        try {
+            caches.close();
+            raw.close();
+            rawClient.shutdown();
+        } finally {
+            redis.close();
+        }
+    }
+}

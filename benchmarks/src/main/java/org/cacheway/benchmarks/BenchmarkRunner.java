@@ -1,0 +1,105 @@
+package org.cacheway.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cacheway.cache.Cache;
+import org.cacheway.cache.Timeout;
+
+/**
+ * Runs every workload of BENCHMARK.md for Cacheway and raw Lettuce in one go, prints the table and
+ * the targets, and writes {@code results.md} and {@code results.json} next to the jar (or the
+ * classes directory), i.e. {@code benchmarks/target/}. {@code --smoke} runs one short iteration
+ * per workload, in-process, for the build.
+ */
+public final class BenchmarkRunner {
+    private static final Timeout STAMPEDE_TIMEOUT = Timeout.seconds(300);
+
+    private BenchmarkRunner() {
+    }
+
+    /** {@code java -jar benchmarks.jar [--smoke]}. */
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        Report report = run(smoke, outputDir());
+        System.out.println();
+        System.out.println(report.markdown());
+        System.out.println("Written to " + outputDir().resolve("results.md") + " and results.json");
+    }
+
+    /** Runs everything and writes the results into {@code dir}. */
+    public static Report run(boolean smoke, Path dir) throws Exception {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("date", ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
+        environment.put("mode", smoke ? "smoke (one 200 ms iteration, in-process)"
+                : "full (1 fork, 3 x 1 s warm-up, 5 x 1 s measured, per side and mode)");
+        environment.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+                + System.getProperty("java.version"));
+        environment.put("load average at start", loadAverage());
+        List<Workload> workloads = Workload.all();
+        Map<String, Measurement> measured = new JmhSuite(smoke, dir).run(workloads);
+        List<Row> rows = new ArrayList<>();
+        for (Workload w : workloads) {
+            rows.add(new Row(w, measured.get(JmhSuite.key(w.cachewayBenchmark(), w.threads())),
+                    measured.get(JmhSuite.key(w.rawBenchmark(), w.threads()))));
+        }
+        Map<String, Double> roundTrips;
+        List<Stampede.Result> stampedes;
+        System.setProperty("cacheway.test.workDir", dir.resolve("redis-work").toString());
+        System.setProperty("cacheway.test.logDir", dir.resolve("redis-logs").toString());
+        try (BenchEnvironment env = BenchEnvironment.start()) {
+            roundTrips = roundTrips(env);
+            stampedes = stampedes(env, smoke ? 2 : 5);
+        }
+        environment.put("load average at end", loadAverage());
+        Report report = new Report(environment, rows, roundTrips, stampedes,
+                Targets.evaluate(rows, roundTrips, stampedes));
+        report.write(dir);
+        return report;
+    }
+
+    private static Map<String, Double> roundTrips(BenchEnvironment env) {
+        Cache cache = env.cache();
+        SessionFixture sessions = new SessionFixture(env);
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < BenchData.BATCH_SIZE; i++) {
+            batch.add(env.key(i * 7));
+        }
+        Map<String, Double> trips = new LinkedHashMap<>();
+        trips.put("W1 get", RoundTrips.perOperation(env, () -> cache.get(env.key(1)), 100));
+        trips.put("W2 set", RoundTrips.perOperation(env, () -> cache.set(env.key(1), "v", STAMPEDE_TIMEOUT), 100));
+        trips.put("W3 getMany", RoundTrips.perOperation(env, () -> cache.getMany(batch), 100));
+        trips.put("W6 cache engine", RoundTrips.perOperation(env, sessions::cacheEngineCycle, 100));
+        trips.put("W6 hash store", RoundTrips.perOperation(env, sessions::hashStoreCycle, 100));
+        return trips;
+    }
+
+    private static List<Stampede.Result> stampedes(BenchEnvironment env, int trials) throws Exception {
+        Cache cache = env.cache();
+        List<Stampede.Result> results = new ArrayList<>();
+        results.add(Stampede.run("Cacheway getOrSet, DefaultClient (one process)", "stampede:cw:", trials,
+                (thread, key, compute) -> cache.getOrSet(key, compute, STAMPEDE_TIMEOUT)));
+        results.add(Stampede.run("raw Lettuce GET, compute, SET NX, GET", "stampede:raw:", trials,
+                new RawGetOrSet(env.raw().sync())));
+        return results;
+    }
+
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return String.format(Locale.ROOT, "%.2f (1 min)", load);
+    }
+
+    /** {@code benchmarks/target}: the directory holding this jar or the classes directory. */
+    static Path outputDir() throws URISyntaxException {
+        Path location = Path.of(BenchmarkRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return location.getParent();
+    }
+}
