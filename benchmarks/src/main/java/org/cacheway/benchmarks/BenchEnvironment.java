@@ -1,5 +1,6 @@
 package org.cacheway.benchmarks;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -7,6 +8,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.cacheway.cache.Cache;
 import org.cacheway.cache.Caches;
@@ -21,6 +23,11 @@ import org.cacheway.testsupport.RedisTopologies;
  * written through Cacheway so that both sides read the same final keys and bytes.
  */
 public final class BenchEnvironment implements AutoCloseable {
+    /** System property: when true, {@link #acquire()} hands every caller one shared environment (in-process runs). */
+    static final String SHARE_PROPERTY = "cacheway.bench.shareServer";
+
+    private static BenchEnvironment shared;
+
     private final RedisStandalone redis;
     private final Caches caches;
     private final RedisClient rawClient;
@@ -49,6 +56,40 @@ public final class BenchEnvironment implements AutoCloseable {
         }
     }
 
+    /**
+     * An environment for one benchmark trial: a new one, or with {@value #SHARE_PROPERTY} the one
+     * shared by every trial of this JVM (the smoke run, where starting a server per trial would
+     * cost more than the measurements).
+     */
+    public static synchronized BenchEnvironment acquire() {
+        if (!Boolean.getBoolean(SHARE_PROPERTY)) {
+            return start();
+        }
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /** Closes this environment unless it is the shared one. */
+    public void release() {
+        synchronized (BenchEnvironment.class) {
+            if (this == shared) {
+                return;
+            }
+        }
+        close();
+    }
+
+    /** Closes the shared environment, if one was started. */
+    static synchronized void closeShared() {
+        if (shared != null) {
+            BenchEnvironment closing = shared;
+            shared = null;
+            closing.close();
+        }
+    }
+
     /** The Django {@code CACHES} block a user of this server would write. */
     static Map<String, Map<String, Object>> settings(String location) {
         return Map.of("default", Map.of(
@@ -69,8 +110,11 @@ public final class BenchEnvironment implements AutoCloseable {
         if (!cache().setMany(values, Timeout.NEVER).isEmpty()) {
             throw new IllegalStateException("preload failed");
         }
-        for (int i = 0; i < BenchData.KEY_COUNT; i++) {
-            storedValues[i] = raw.sync().get(finalKeys[i]);
+        for (int from = 0; from < BenchData.KEY_COUNT; from += 1000) {
+            List<KeyValue<String, byte[]>> found = raw.sync().mget(Arrays.copyOfRange(finalKeys, from, from + 1000));
+            for (int k = 0; k < found.size(); k++) {
+                storedValues[from + k] = found.get(k).getValueOrElse(null);
+            }
         }
         byte[] expected = ("\"" + BenchData.value(0) + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         if (!Arrays.equals(storedValues[0], expected) || !cache().makeKey(keys[0]).equals(finalKeys[0])) {

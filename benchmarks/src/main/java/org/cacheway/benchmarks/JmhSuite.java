@@ -18,21 +18,18 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the workloads through JMH's {@link Runner}: one run per benchmark class and thread count,
  * in throughput and sample-time modes with the GC profiler, and returns a {@link Measurement} per
- * benchmark method and thread count. The full mode follows BENCHMARK.md (3 s warm-up, 5 s
- * measured, 1 fork); the smoke mode runs one short iteration in-process.
+ * benchmark method and thread count, for as long as the {@link RunMode} says.
  */
 final class JmhSuite {
-    private final boolean smoke;
+    private final RunMode mode;
     private final Path workDir;
 
-    JmhSuite(boolean smoke, Path workDir) {
-        this.smoke = smoke;
+    JmhSuite(RunMode mode, Path workDir) {
+        this.mode = mode;
         this.workDir = workDir;
     }
 
@@ -61,7 +58,7 @@ final class JmhSuite {
     }
 
     private ChainedOptionsBuilder options(String include, int threads) {
-        ChainedOptionsBuilder options = new OptionsBuilder()
+        return mode.apply(new OptionsBuilder()
                 .include(include)
                 .threads(threads)
                 .mode(Mode.Throughput)
@@ -72,14 +69,7 @@ final class JmhSuite {
                 .jvmArgsAppend("-Xms512m", "-Xmx512m",
                         "-Dcacheway.test.workDir=" + workDir.resolve("redis-work"),
                         "-Dcacheway.test.logDir=" + workDir.resolve("redis-logs"),
-                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        if (smoke) {
-            return options.forks(0).warmupIterations(0)
-                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(200))
-                    .verbosity(VerboseMode.SILENT);
-        }
-        return options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
     }
 
     private static void collect(Collection<RunResult> results, int threads, Map<String, Measurement> measured) {

@@ -26,7 +26,7 @@ public abstract class RedisBenchmark {
     /** Starts the server, preloads it and lets the subclass prepare its data. */
     @Setup(Level.Trial)
     public void startRedis() {
-        env = BenchEnvironment.start();
+        env = BenchEnvironment.acquire();
         cache = env.cache();
         raw = env.raw().sync();
         rawAsync = env.raw().async();
@@ -40,7 +40,7 @@ public abstract class RedisBenchmark {
     /** Stops the server and closes both clients. */
     @TearDown(Level.Trial)
     public void stopRedis() {
-        env.close();
+        env.release();
     }
 
     /** A uniformly random entry index. */
