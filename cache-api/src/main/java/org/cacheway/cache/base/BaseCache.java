@@ -305,6 +305,22 @@ public abstract class BaseCache implements Cache, Releasable {
         }
     }
 
+    /** One store primitive: atomic and one round trip where the store has it (Redis {@code SET XX}). */
+    @Override
+    public boolean replace(String key, Object value, Timeout timeout) {
+        String made = makeKey(key);
+        Timeout resolved = resolve(timeout);
+        try {
+            if (resolved.isExpired()) {
+                return store().delete(made);
+            }
+            return store().replace(made, codec().encode(value), resolved);
+        } catch (CacheConnectionException e) {
+            failOpen().survive(e);
+            return false;
+        }
+    }
+
     @Override
     public boolean touch(String key) {
         return touch(key, Timeout.DEFAULT);
