@@ -245,6 +245,10 @@ public final class Session {
             create();
         } else {
             Map<String, Object> data = data();
+            if (sessionKey == null) {
+                // The record vanished before this first load: Django raises UpdateError without loading.
+                throw new SessionUpdateException();
+            }
             store.save(sessionKey, data, new SessionDelta(changed, removed, replaced), getExpiryAge());
             resetDelta();
         }

@@ -135,6 +135,15 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
     }
 
     @Test
+    void savingAnUnloadedSessionDeletedElsewhereIsAnUpdateError() {
+        String key = saved(Map.of("x", 1L)).getSessionKey();
+        Session unloaded = sessions.open(key);
+        sessions.open(key).delete();
+        assertThatThrownBy(unloaded::save).isInstanceOf(SessionUpdateException.class);
+        assertThat(sessions.store().exists(key)).isFalse();
+    }
+
+    @Test
     void mustCreateNeverOverwrites() {
         Session session = saved(Map.of("x", 1L));
         assertThatThrownBy(() -> sessions.store().save(session.getSessionKey(), Map.of("y", 2L), 60, true))

@@ -209,9 +209,12 @@ public abstract class BasicOperationsContract extends CacheContractSupport {
     }
 
     @Test
-    void arrayReadsBackAsAList() {
+    void arrayReadsBackWithItsElementsInOrder() {
+        // JSON reads an array back as a list (Python's tuple does the same); the Java serializer keeps the array.
         cache.set("array", new String[] {"a", "b"});
-        assertThat(cache.get("array")).isEqualTo(List.of("a", "b"));
+        Object read = cache.get("array");
+        List<?> elements = read instanceof Object[] array ? List.of(array) : (List<?>) read;
+        assertThat(elements).isEqualTo(List.of("a", "b"));
     }
 
     @Test

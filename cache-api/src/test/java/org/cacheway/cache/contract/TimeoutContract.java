@@ -98,10 +98,11 @@ public abstract class TimeoutContract extends CounterContract {
     @Test
     void touchExtendsTheExpiry() {
         cache.set("expire1", "very quickly", SHORT_TIMEOUT);
-        assertThat(cache.touch("expire1", Timeout.seconds(2))).isTrue();
+        // Wide margins: a loaded machine may oversleep, but never undersleep.
+        assertThat(cache.touch("expire1", Timeout.seconds(4))).isTrue();
         elapse(PAST_SHORT_TIMEOUT);
         assertThat(cache.hasKey("expire1")).isTrue();
-        elapse(Duration.ofMillis(1000));
+        elapse(Duration.ofMillis(3000));
         assertThat(cache.hasKey("expire1")).isFalse();
     }
 

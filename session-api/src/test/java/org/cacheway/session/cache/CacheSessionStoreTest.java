@@ -53,7 +53,7 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         session.save();
         String record = "django.contrib.sessions.cache" + session.getSessionKey();
         assertThat(defaultCache().makeKey(record)).isEqualTo(":1:" + record);
-        assertThat(defaultCache().get(record)).isEqualTo(Map.of("_auth_user_id", "1", "cart", List.of(1, 2)));
+        assertThat(defaultCache().get(record)).isEqualTo(Map.of("_auth_user_id", "1", "cart", List.of(1L, 2L)));
     }
 
     @Test

@@ -36,7 +36,9 @@ public final class CacheClients {
         String name = settings.options().string("CLIENT_CLASS", DefaultClient.class.getName());
         String className = Plugins.resolveName(ALIASES, name);
         ClientConfig config = ClientConfig.from(settings);
-        CacheClient client = className.equals(DefaultClient.class.getName()) ? new DefaultClient(config)
+        CacheClient client = className.equals(DefaultClient.class.getName())
+                ? settings.options().has(ReplicaWaitClient.WAIT_REPLICAS) ? new ReplicaWaitClient(config)
+                        : new DefaultClient(config)
                 : Plugins.instantiate(settings.alias(), SETTING, className, CacheClient.class, ClientConfig.class, config);
         try {
             ClientConfig.checkOptionNames(settings, client.options());

@@ -49,6 +49,7 @@ public final class ClientConfig {
 
     private final CacheSettings settings;
     private final List<RedisLocation> locations;
+    private final String sentinelLocation;
     private final Duration socketTimeout;
     private final Duration connectTimeout;
     private final Duration reconnectMaxDelay;
@@ -73,7 +74,8 @@ public final class ClientConfig {
         String username = options.string("USERNAME", null);
         String password = options.string("PASSWORD", null);
         List<RedisLocation> parsed = new ArrayList<>();
-        for (String entry : settings.locations()) {
+        this.sentinelLocation = sentinelLocation(settings.locations());
+        for (String entry : sentinelLocation != null ? List.<String>of() : settings.locations()) {
             RedisLocation location = RedisLocation.parse(settings.alias(), entry);
             for (String parameter : location.query().keySet()) {
                 if (!URL_PARAMETERS.contains(parameter)) {
@@ -86,7 +88,7 @@ public final class ClientConfig {
             }
             parsed.add(location.withDefaultCredentials(username, password));
         }
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() && sentinelLocation == null) {
             RedisLocation.parse(settings.alias(), null);
         }
         this.locations = Collections.unmodifiableList(parsed);
@@ -122,6 +124,17 @@ public final class ClientConfig {
                 throw options.error(name, options.get(name), "unknown option (known options: " + known + ")");
             }
         }
+    }
+
+    /**
+     * A LOCATION in Lettuce's sentinel form ({@code redis-sentinel://host:port,host:port/db#service}),
+     * with the pieces that the comma split of a string LOCATION made joined back; null otherwise.
+     */
+    private static String sentinelLocation(List<String> entries) {
+        if (entries.isEmpty() || !entries.get(0).trim().toLowerCase(Locale.ROOT).matches("rediss?-sentinel://.*")) {
+            return null;
+        }
+        return String.join(",", entries).trim();
     }
 
     private static Duration seconds(CacheSettings.Options options, String name, Duration fallback) {
@@ -163,9 +176,27 @@ public final class ClientConfig {
         return settings.alias();
     }
 
-    /** The parsed {@code LOCATION} entries, in order; never empty. */
+    /**
+     * The parsed {@code LOCATION} entries, in order; never empty.
+     *
+     * @throws CacheConfigurationException when the LOCATION is a sentinel URI, which only a client
+     *     reading {@link #sentinelLocation()} understands
+     */
     public List<RedisLocation> locations() {
+        if (locations.isEmpty()) {
+            throw CacheConfigurationException.of(alias(), "LOCATION", sentinelLocation,
+                    "a redis-sentinel:// location needs OPTIONS['CLIENT_CLASS'] = 'django_redis.client.SentinelClient'");
+        }
         return locations;
+    }
+
+    /**
+     * The {@code LOCATION} when it is in Lettuce's sentinel URI form
+     * ({@code redis-sentinel://[password@]host:port[,host:port]/db#service}), else null; for
+     * the sentinel client.
+     */
+    public String sentinelLocation() {
+        return sentinelLocation;
     }
 
     /** {@code SOCKET_TIMEOUT}: how long a command may take. */
