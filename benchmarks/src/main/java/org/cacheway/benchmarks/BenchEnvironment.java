@@ -23,6 +23,10 @@ import org.cacheway.testsupport.RedisTopologies;
  * written through Cacheway so that both sides read the same final keys and bytes.
  */
 public final class BenchEnvironment implements AutoCloseable {
+    /** django-redis's default client, what the workloads use. */
+    public static final String DEFAULT_CLIENT = "django_redis.client.DefaultClient";
+    /** django-redis's herd client, for W7 across processes. */
+    public static final String HERD_CLIENT = "django_redis.client.HerdClient";
     /** System property: when true, {@link #acquire()} hands every caller one shared environment (in-process runs). */
     static final String SHARE_PROPERTY = "cacheway.bench.shareServer";
 
@@ -38,7 +42,7 @@ public final class BenchEnvironment implements AutoCloseable {
 
     private BenchEnvironment(RedisStandalone redis) {
         this.redis = redis;
-        this.caches = Caches.fromSettings(settings(redis.uri(0)));
+        this.caches = Caches.fromSettings(settings(redis.uri(0), DEFAULT_CLIENT));
         this.rawClient = RedisClient.create(redis.uri(0));
         this.raw = rawClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
     }
@@ -90,13 +94,13 @@ public final class BenchEnvironment implements AutoCloseable {
         }
     }
 
-    /** The Django {@code CACHES} block a user of this server would write. */
-    static Map<String, Map<String, Object>> settings(String location) {
+    /** The Django {@code CACHES} block a user of this server would write, with {@code CLIENT_CLASS}. */
+    static Map<String, Map<String, Object>> settings(String location, String clientClass) {
         return Map.of("default", Map.of(
                 "BACKEND", "django_redis.cache.RedisCache",
                 "LOCATION", location,
                 "OPTIONS", Map.of(
-                        "CLIENT_CLASS", "django_redis.client.DefaultClient",
+                        "CLIENT_CLASS", clientClass,
                         "SERIALIZER", "django_redis.serializers.json.JSONSerializer")));
     }
 
@@ -130,6 +134,11 @@ public final class BenchEnvironment implements AutoCloseable {
     /** The cache registry, for the session engines. */
     public Caches caches() {
         return caches;
+    }
+
+    /** Another, independent cache registry on this server (its own connections), standing in for another process. */
+    public Caches newCaches(String clientClass) {
+        return Caches.fromSettings(settings(redis.uri(0), clientClass));
     }
 
     /** The raw Lettuce connection (String keys, byte[] values), shared by the baseline's threads. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cacheway.cache.Cache;
+import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
 
 /**
@@ -21,6 +22,8 @@ import org.cacheway.cache.Timeout;
  */
 public final class BenchmarkRunner {
     private static final Timeout STAMPEDE_TIMEOUT = Timeout.seconds(300);
+    /** Independent cache registries standing in for processes in W7's herd variants. */
+    private static final int HERD_PROCESSES = 4;
 
     private BenchmarkRunner() {
     }
@@ -107,7 +110,31 @@ public final class BenchmarkRunner {
                 (thread, key, compute) -> cache.getOrSet(key, compute, STAMPEDE_TIMEOUT)));
         results.add(Stampede.run("raw Lettuce GET, compute, SET NX, GET", "stampede:raw:", trials,
                 new RawGetOrSet(env.raw().sync())));
+        List<Caches> processes = new ArrayList<>();
+        try {
+            for (int p = 0; p < HERD_PROCESSES; p++) {
+                processes.add(env.newCaches(BenchEnvironment.HERD_CLIENT));
+            }
+            Stampede.GetOrSet herd = (thread, key, compute) ->
+                    processes.get(thread % HERD_PROCESSES).getDefault().getOrSet(key, compute, STAMPEDE_TIMEOUT);
+            results.add(Stampede.run("Cacheway getOrSet, HerdClient, " + HERD_PROCESSES + " processes, missing key",
+                    "stampede:herd-missing:", trials, herd));
+            results.add(Stampede.run("Cacheway getOrSet, HerdClient, " + HERD_PROCESSES + " processes, stale key",
+                    "stampede:herd-stale:", trials, herd, key -> makeStale(processes.get(0).getDefault(), key)));
+        } finally {
+            processes.forEach(Caches::close);
+        }
         return results;
+    }
+
+    /** Stores a herd value whose soft expiry has passed, so that readers see it stale. */
+    private static void makeStale(Cache cache, String key) {
+        cache.set(key, "stale", Timeout.millis(300));
+        try {
+            Thread.sleep(400);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String loadAverage() {

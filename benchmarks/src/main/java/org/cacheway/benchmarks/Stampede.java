@@ -50,15 +50,26 @@ final class Stampede {
     private Stampede() {
     }
 
-    /** Runs {@code trials} stampedes of {@code contender} on keys {@code <prefix><trial>}. */
+    /** Runs {@code trials} stampedes of {@code contender} on fresh missing keys {@code <prefix>...}. */
     static Result run(String variant, String keyPrefix, int trials, GetOrSet contender) throws Exception {
+        return run(variant, keyPrefix, trials, contender, key -> { });
+    }
+
+    /**
+     * Runs {@code trials} stampedes of {@code contender}, each on a fresh key that {@code prepare}
+     * readies first (to make it stale rather than missing, say).
+     */
+    static Result run(String variant, String keyPrefix, int trials, GetOrSet contender,
+            java.util.function.Consumer<String> prepare) throws Exception {
         int[] computations = new int[trials];
         double[] wall = new double[trials];
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             for (int t = 0; t < trials; t++) {
                 AtomicInteger ran = new AtomicInteger();
-                wall[t] = trial(pool, keyPrefix + System.nanoTime() + ":" + t, contender, ran);
+                String key = keyPrefix + System.nanoTime() + ":" + t;
+                prepare.accept(key);
+                wall[t] = trial(pool, key, contender, ran);
                 computations[t] = ran.get();
             }
         } finally {
@@ -87,7 +98,7 @@ final class Stampede {
                 ready.countDown();
                 go.await();
                 Object value = contender.call(thread, key, compute);
-                if (!"computed".equals(value)) {
+                if (value == null) {
                     throw new IllegalStateException("thread " + thread + " got " + value);
                 }
                 return System.nanoTime();

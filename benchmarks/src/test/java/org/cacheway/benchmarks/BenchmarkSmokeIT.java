@@ -27,7 +27,7 @@ class BenchmarkSmokeIT {
         }
         assertThat(report.table()).contains("W1 ", "W2 ", "W3 ", "W3 keys/s", "W4 ", "W5 ", "W6 ");
         assertThat(report.roundTrips()).containsEntry("W1 get", 1.0).containsEntry("W3 getMany", 1.0);
-        assertThat(report.stampedes()).hasSize(2);
+        assertThat(report.stampedes()).hasSize(4);
         assertThat(report.stampedes().get(0).maxComputations()).isEqualTo(1);
         assertThat(report.checks()).isNotEmpty();
         assertThat(Files.readString(dir.resolve("results.md"))).contains("| W7 stampede");
