@@ -17,7 +17,7 @@ import org.cacheway.cache.CacheSerializationException;
  * Writes values as Python's {@code json.dumps(v, cls=DjangoJSONEncoder)} does, byte for byte:
  * {@code ", "} and {@code ": "} separators, ASCII only ({@code \\uXXXX} escapes in lowercase hex),
  * floats as Python's repr. Common types are written directly; anything else goes through a
- * converter to a Jackson tree. One instance per call (it owns its buffer).
+ * converter to a Jackson tree. One instance per call; its buffer may be a reused scratch buffer.
  */
 final class PythonJsonWriter {
     /** Deeper nesting is refused, like Python's recursion limit (and it catches cycles). */
@@ -29,8 +29,18 @@ final class PythonJsonWriter {
     private int len;
 
     PythonJsonWriter(Function<Object, JsonNode> fallback, int capacity) {
+        this(fallback, new byte[Math.max(16, capacity)]);
+    }
+
+    /** A writer that starts in {@code buffer} (overwritten; replaced by a larger copy when it fills). */
+    PythonJsonWriter(Function<Object, JsonNode> fallback, byte[] buffer) {
         this.fallback = fallback;
-        this.buf = new byte[Math.max(16, capacity)];
+        this.buf = buffer;
+    }
+
+    /** The current buffer: the one given, or the larger one that replaced it. */
+    byte[] buffer() {
+        return buf;
     }
 
     /** The bytes written so far. */
@@ -81,8 +91,9 @@ final class PythonJsonWriter {
     }
 
     private void number(Number n, int depth) {
-        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
-                || n instanceof BigInteger || n instanceof AtomicInteger || n instanceof AtomicLong) {
+        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            digits(n.longValue());
+        } else if (n instanceof BigInteger || n instanceof AtomicInteger || n instanceof AtomicLong) {
             ascii(n.toString());
         } else if (n instanceof Double) {
             ascii(PythonFloats.repr(n.doubleValue()));
@@ -247,6 +258,33 @@ final class PythonJsonWriter {
                 buf[len++] = HEX[(c >> 4) & 0xf];
                 buf[len++] = HEX[c & 0xf];
         }
+    }
+
+    /** A long's decimal digits, written straight into the buffer (no intermediate String). */
+    private void digits(long v) {
+        if (v == Long.MIN_VALUE) {
+            ascii(Long.toString(v));
+            return;
+        }
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        int end = len + digitCount(v);
+        for (int i = end - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len = end;
+    }
+
+    private static int digitCount(long v) {
+        int count = 1;
+        for (long bound = 10; count < 19 && v >= bound; bound *= 10) {
+            count++;
+        }
+        return count;
     }
 
     private void ascii(String s) {
