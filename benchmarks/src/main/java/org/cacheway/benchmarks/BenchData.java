@@ -48,7 +48,7 @@ public final class BenchData {
         for (int f = 0; f < 50; f++) {
             String name = "field_" + f;
             switch (f % 3) {
-                case 0 -> object.put(name, randomText(random, 64));
+                case 0 -> object.put(name, randomText(random, 104));
                 case 1 -> object.put(name, random.nextLong(1L << 40));
                 default -> object.put(name, f % 2 == 0 ? intList(random) : wordList(random));
             }

@@ -1,13 +1,10 @@
 package org.cacheway.benchmarks;
 
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
@@ -20,9 +17,10 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the workloads through JMH's {@link Runner}: one run per benchmark class and thread count,
- * in throughput and sample-time modes with the GC profiler, and returns a {@link Measurement} per
- * benchmark method and thread count, for as long as the {@link RunMode} says.
+ * Runs the workloads through JMH's {@link Runner}, one benchmark method at a time: throughput
+ * with the GC profiler in rounds ordered Cacheway, raw, raw, Cacheway (so the shared machine's
+ * load drifts onto both sides alike), then sample time for the latency percentiles. Returns a
+ * {@link Measurement} per benchmark method and thread count.
  */
 final class JmhSuite {
     private final RunMode mode;
@@ -35,20 +33,17 @@ final class JmhSuite {
 
     /** Measurements keyed by {@link #key(String, int)}. */
     Map<String, Measurement> run(List<Workload> workloads) throws RunnerException {
-        Map<String, Set<String>> groups = new LinkedHashMap<>();
-        for (Workload w : workloads) {
-            Set<String> methods = groups.computeIfAbsent(w.benchmark().getName() + "#" + w.threads(),
-                    k -> new LinkedHashSet<>());
-            methods.add(w.cacheway());
-            methods.add(w.raw());
-        }
         Map<String, Measurement> measured = new HashMap<>();
-        for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
-            String[] classAndThreads = group.getKey().split("#");
-            int threads = Integer.parseInt(classAndThreads[1]);
-            String include = "^" + Pattern.quote(classAndThreads[0]) + "\\.(" + String.join("|", group.getValue())
-                    + ")$";
-            collect(new Runner(options(include, threads).build()).run(), threads, measured);
+        for (Workload w : workloads) {
+            List<RunResult> cacheway = new ArrayList<>();
+            List<RunResult> raw = new ArrayList<>();
+            for (int round = 0; round < mode.throughputRounds(); round++) {
+                boolean cachewayFirst = round % 2 == 0;
+                (cachewayFirst ? cacheway : raw).add(throughput(cachewayFirst ? w.cachewayBenchmark() : w.rawBenchmark(), w));
+                (cachewayFirst ? raw : cacheway).add(throughput(cachewayFirst ? w.rawBenchmark() : w.cachewayBenchmark(), w));
+            }
+            measured.put(key(w.cachewayBenchmark(), w.threads()), measurement(cacheway, sample(w.cachewayBenchmark(), w)));
+            measured.put(key(w.rawBenchmark(), w.threads()), measurement(raw, sample(w.rawBenchmark(), w)));
         }
         return measured;
     }
@@ -57,36 +52,41 @@ final class JmhSuite {
         return benchmark + "@" + threads;
     }
 
-    private ChainedOptionsBuilder options(String include, int threads) {
-        return mode.apply(new OptionsBuilder()
-                .include(include)
-                .threads(threads)
-                .mode(Mode.Throughput)
-                .mode(Mode.SampleTime)
+    private RunResult throughput(String benchmark, Workload w) throws RunnerException {
+        return runOne(mode.throughput(options(benchmark, w).mode(Mode.Throughput).addProfiler(GCProfiler.class)));
+    }
+
+    private RunResult sample(String benchmark, Workload w) throws RunnerException {
+        return runOne(mode.sampleTime(options(benchmark, w).mode(Mode.SampleTime)));
+    }
+
+    private static RunResult runOne(ChainedOptionsBuilder options) throws RunnerException {
+        return new Runner(options.build()).runSingle();
+    }
+
+    private ChainedOptionsBuilder options(String benchmark, Workload w) {
+        return new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmark) + "$")
+                .threads(w.threads())
                 .timeUnit(TimeUnit.MICROSECONDS)
-                .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
                 .jvmArgsAppend("-Xms512m", "-Xmx512m",
                         "-Dcacheway.test.workDir=" + workDir.resolve("redis-work"),
                         "-Dcacheway.test.logDir=" + workDir.resolve("redis-logs"),
-                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     }
 
-    private static void collect(Collection<RunResult> results, int threads, Map<String, Measurement> measured) {
-        Map<String, double[]> partial = new HashMap<>();
-        for (RunResult result : results) {
-            String benchmark = result.getParams().getBenchmark();
-            double[] values = partial.computeIfAbsent(benchmark, b -> new double[4]);
-            Result<?> primary = result.getPrimaryResult();
-            if (result.getParams().getMode() == Mode.Throughput) {
-                values[0] = primary.getScore() * 1e6;
-                values[3] = allocation(result);
-            } else {
-                values[1] = primary.getStatistics().getPercentile(50);
-                values[2] = primary.getStatistics().getPercentile(99);
-            }
+    /** Mean throughput and allocation over the rounds; percentiles from the sample-time run. */
+    private static Measurement measurement(List<RunResult> rounds, RunResult sample) {
+        double ops = 0;
+        double bytes = 0;
+        for (RunResult round : rounds) {
+            ops += round.getPrimaryResult().getScore() * 1e6;
+            bytes += allocation(round);
         }
-        partial.forEach((benchmark, v) -> measured.put(key(benchmark, threads), new Measurement(v[0], v[1], v[2], v[3])));
+        var latency = sample.getPrimaryResult().getStatistics();
+        return new Measurement(ops / rounds.size(), latency.getPercentile(50), latency.getPercentile(99),
+                bytes / rounds.size());
     }
 
     private static double allocation(RunResult result) {
