@@ -60,10 +60,13 @@ public final class BenchmarkRunner {
         System.setProperty("cacheway.test.logDir", dir.resolve("redis-logs").toString());
         System.setProperty(BenchEnvironment.SHARE_PROPERTY, Boolean.toString(smoke));
         Map<String, Measurement> measured;
+        double serialization;
         Map<String, Double> roundTrips;
         List<Stampede.Result> stampedes;
         try {
-            measured = new JmhSuite(mode, dir).run(workloads);
+            JmhSuite suite = new JmhSuite(mode, dir);
+            measured = suite.run(workloads);
+            serialization = suite.serializationMicros();
             BenchEnvironment env = BenchEnvironment.acquire();
             try {
                 roundTrips = roundTrips(env);
@@ -80,8 +83,10 @@ public final class BenchmarkRunner {
                     measured.get(JmhSuite.key(w.rawBenchmark(), w.threads()))));
         }
         environment.put("load average at end", loadAverage());
+        environment.put("W5 serialization alone (encode + decode, no Redis)",
+                String.format(Locale.ROOT, "%.2f µs per op", serialization));
         List<Check> checks = workloads.size() == Workload.all().size()
-                ? Targets.evaluate(rows, roundTrips, stampedes) : List.of();
+                ? Targets.evaluate(rows, serialization, roundTrips, stampedes) : List.of();
         Report report = new Report(environment, rows, roundTrips, stampedes, checks);
         report.write(dir);
         return report;

@@ -48,6 +48,15 @@ final class JmhSuite {
         return measured;
     }
 
+    /** Mean microseconds per {@link SerializationBenchmark#encodeDecode()}, W5's serialization alone. */
+    double serializationMicros() throws RunnerException {
+        ChainedOptionsBuilder options = mode.throughput(new OptionsBuilder()
+                .include("^" + Pattern.quote(SerializationBenchmark.class.getName() + ".encodeDecode") + "$")
+                .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS).shouldFailOnError(true)
+                .jvmArgsAppend("-Xms512m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        return runOne(options).getPrimaryResult().getScore();
+    }
+
     static String key(String benchmark, int threads) {
         return benchmark + "@" + threads;
     }
