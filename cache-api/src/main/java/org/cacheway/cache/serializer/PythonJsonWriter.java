@@ -225,7 +225,27 @@ final class PythonJsonWriter {
         int n = s.length();
         ensure(n + 2);
         buf[len++] = '"';
-        for (int i = 0; i < n; i++) {
+        // The common case, printable ASCII, in a tight loop over locals (the capacity is ensured);
+        // the first character needing an escape hands over to the general loop below.
+        byte[] out = buf;
+        int at = len;
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                break;
+            }
+            out[at++] = (byte) c;
+        }
+        len = at;
+        escaped(s, i);
+        put('"');
+    }
+
+    /** The rest of a string from index {@code from}, escaping as needed. */
+    private void escaped(String s, int from) {
+        int n = s.length();
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
                 if (len == buf.length) {
@@ -237,7 +257,6 @@ final class PythonJsonWriter {
                 ensure((n - i) + 1);
             }
         }
-        put('"');
     }
 
     private void escape(char c) {
