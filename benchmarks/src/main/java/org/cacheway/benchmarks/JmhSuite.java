@@ -98,8 +98,9 @@ final class JmhSuite {
                 bytes / rounds.size());
     }
 
+    @SuppressWarnings("rawtypes") // JMH's secondary results are typed with the raw Result
     private static double allocation(RunResult result) {
-        for (Map.Entry<String, Result> secondary : result.getSecondaryResults().entrySet()) {
+        for (var secondary : result.getSecondaryResults().entrySet()) {
             if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
                 return secondary.getValue().getScore();
             }
