@@ -83,6 +83,16 @@ public interface Cache extends AutoCloseable {
     /** Whether the key is present (a stored null counts). */
     boolean hasKey(String key);
 
+    /**
+     * Stores a value only when the key is present (memcached's {@code replace}); returns whether
+     * it did. Backends that can do it atomically in one round trip (Redis: {@code SET XX}) do;
+     * this default checks then sets, as Django's cache session engine does by hand. With a zero or
+     * negative timeout the key is deleted and the result is whether it was present.
+     */
+    default boolean replace(String key, Object value, Timeout timeout) {
+        return hasKey(key) && set(key, value, timeout);
+    }
+
     /** Adds one to an integer value and returns the new value, keeping its expiry. */
     long incr(String key);
 

@@ -1,6 +1,7 @@
 package org.cacheway.cache.base;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,15 +230,22 @@ public abstract class BaseCache implements Cache, Releasable {
 
     /** User key to made key, in request order, duplicates dropped. */
     Map<String, String> makeKeys(Iterable<String> keys) {
-        Map<String, String> made = new LinkedHashMap<>();
+        Map<String, String> made = new LinkedHashMap<>(capacityFor(keys instanceof Collection<?> c ? c.size() : 0));
         for (String key : keys) {
-            made.computeIfAbsent(key, k -> makeKey(k, version));
+            if (!made.containsKey(key)) {
+                made.put(key, makeKey(key, version));
+            }
         }
         return made;
     }
 
+    /** A hash map capacity that holds {@code entries} without resizing (many-ops build maps of known size). */
+    static int capacityFor(int entries) {
+        return entries < 12 ? 16 : (int) (entries / 0.75f) + 1;
+    }
+
     Map<String, Object> decodeMany(Map<String, String> made, List<byte[]> raw, Class<?> type) {
-        Map<String, Object> found = new LinkedHashMap<>();
+        Map<String, Object> found = new LinkedHashMap<>(capacityFor(made.size()));
         int i = 0;
         for (String key : made.keySet()) {
             Object value = decodeOrMissing(raw.get(i++), type);
@@ -299,6 +307,22 @@ public abstract class BaseCache implements Cache, Releasable {
                 return !store().exists(made);
             }
             return store().add(made, codec().encode(value), resolved);
+        } catch (CacheConnectionException e) {
+            failOpen().survive(e);
+            return false;
+        }
+    }
+
+    /** One store primitive: atomic and one round trip where the store has it (Redis {@code SET XX}). */
+    @Override
+    public boolean replace(String key, Object value, Timeout timeout) {
+        String made = makeKey(key);
+        Timeout resolved = resolve(timeout);
+        try {
+            if (resolved.isExpired()) {
+                return store().delete(made);
+            }
+            return store().replace(made, codec().encode(value), resolved);
         } catch (CacheConnectionException e) {
             failOpen().survive(e);
             return false;

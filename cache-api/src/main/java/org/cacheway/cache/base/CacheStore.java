@@ -30,6 +30,18 @@ public interface CacheStore {
     /** Stores the bytes only when the key is absent; returns whether it did. */
     boolean add(String key, byte[] value, Timeout timeout);
 
+    /**
+     * Stores the bytes only when the key is present; returns whether it did. This default checks
+     * then sets (two steps, not atomic); stores that can do it at once override it.
+     */
+    default boolean replace(String key, byte[] value, Timeout timeout) {
+        if (!exists(key)) {
+            return false;
+        }
+        set(key, value, timeout);
+        return true;
+    }
+
     /** Stores every entry with one timeout; returns the keys that failed (usually none). */
     List<String> setMany(Map<String, byte[]> entries, Timeout timeout);
 

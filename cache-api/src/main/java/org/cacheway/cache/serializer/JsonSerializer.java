@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,12 @@ import org.cacheway.cache.CacheSerializationException;
  */
 public final class JsonSerializer implements Serializer {
     private static final int MAX_NESTING = PythonJsonWriter.MAX_DEPTH;
+    /** Largest per-thread writing buffer kept between calls; larger values allocate their own. */
+    private static final int MAX_SCRATCH = 64 * 1024;
+    /** Per-thread writing buffer, so that serializing a large value does not grow a buffer from scratch every time. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+    /** Marks the thread's buffer as taken by a serialize call in progress. */
+    private static final byte[] IN_USE = new byte[0];
 
     private final ObjectMapper mapper;
     private final JsonFactory factory;
@@ -92,8 +99,61 @@ public final class JsonSerializer implements Serializer {
 
     @Override
     public byte[] serialize(Object value) {
-        int capacity = value instanceof String ? ((String) value).length() + 8 : 64;
-        return new PythonJsonWriter(toTree, capacity, compact).write(value).toByteArray();
+        if (value instanceof String) {
+            byte[] plain = plainString((String) value);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length == 0) {
+            // Re-entered on this thread (a POJO converter that serializes): use a buffer of its own.
+            return new PythonJsonWriter(toTree, new byte[256], compact).write(value).toByteArray();
+        }
+        SCRATCH.set(IN_USE);
+        PythonJsonWriter writer = new PythonJsonWriter(toTree, scratch, compact);
+        try {
+            return writer.write(value).toByteArray();
+        } finally {
+            SCRATCH.set(writer.buffer().length <= MAX_SCRATCH ? writer.buffer() : scratch);
+        }
+    }
+
+    /**
+     * The fast path of the most common value, a string of printable ASCII with nothing to escape:
+     * the exact bytes the writer would produce, in one allocation; null for any other string.
+     */
+    private static byte[] plainString(String s) {
+        int n = s.length();
+        byte[] out = new byte[n + 2];
+        out[0] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return null;
+            }
+            out[i + 1] = (byte) c;
+        }
+        out[n + 1] = '"';
+        return out;
+    }
+
+    /**
+     * The reverse fast path: bytes that are one JSON string of printable ASCII with no escape are
+     * that text; null for anything else (which the parser then reads, and rejects if invalid).
+     */
+    private static String plainString(byte[] data) {
+        int n = data.length;
+        if (n < 2 || data[0] != '"' || data[n - 1] != '"') {
+            return null;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            byte b = data[i];
+            if (b < 0x20 || b == 0x7f || b == '"' || b == '\\') {
+                return null; // negative bytes (non-ASCII) are below 0x20 too
+            }
+        }
+        return new String(data, 1, n - 2, StandardCharsets.ISO_8859_1);
     }
 
     private JsonNode toTree(Object value) {
@@ -108,6 +168,10 @@ public final class JsonSerializer implements Serializer {
 
     @Override
     public Object deserialize(byte[] data) {
+        String plain = plainString(data);
+        if (plain != null) {
+            return plain;
+        }
         try (JsonParser p = factory.createParser(data)) {
             if (p.nextToken() == null) {
                 throw new CacheSerializationException("cannot deserialize " + data.length
@@ -165,7 +229,7 @@ public final class JsonSerializer implements Serializer {
 
     @Override
     public <T> T deserialize(byte[] data, Class<T> type) {
-        if (type == Object.class) {
+        if (type == Object.class || type == String.class) {
             return type.cast(deserialize(data));
         }
         try {

@@ -17,7 +17,7 @@ import org.cacheway.cache.CacheSerializationException;
  * Writes values as Python's {@code json.dumps(v, cls=DjangoJSONEncoder)} does, byte for byte:
  * {@code ", "} and {@code ": "} separators, ASCII only ({@code \\uXXXX} escapes in lowercase hex),
  * floats as Python's repr. Common types are written directly; anything else goes through a
- * converter to a Jackson tree. One instance per call (it owns its buffer).
+ * converter to a Jackson tree. One instance per call; its buffer may be a reused scratch buffer.
  */
 final class PythonJsonWriter {
     /** Deeper nesting is refused, like Python's recursion limit (and it catches cycles). */
@@ -30,13 +30,19 @@ final class PythonJsonWriter {
     private int len;
 
     /**
-     * A writer; {@code compact} drops the space after {@code ,} and {@code :} (Python's
+     * A writer starting in {@code buffer} (overwritten; replaced by a larger copy when it fills);
+     * {@code compact} drops the space after {@code ,} and {@code :} (Python's
      * {@code separators=(',', ':')}, which Django's signing uses).
      */
-    PythonJsonWriter(Function<Object, JsonNode> fallback, int capacity, boolean compact) {
+    PythonJsonWriter(Function<Object, JsonNode> fallback, byte[] buffer, boolean compact) {
         this.fallback = fallback;
         this.compact = compact;
-        this.buf = new byte[Math.max(16, capacity)];
+        this.buf = buffer;
+    }
+
+    /** The current buffer: the one given, or the larger one that replaced it. */
+    byte[] buffer() {
+        return buf;
     }
 
     /** The space Python's default separators put after {@code ,} and {@code :}. */
@@ -94,8 +100,9 @@ final class PythonJsonWriter {
     }
 
     private void number(Number n, int depth) {
-        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
-                || n instanceof BigInteger || n instanceof AtomicInteger || n instanceof AtomicLong) {
+        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            digits(n.longValue());
+        } else if (n instanceof BigInteger || n instanceof AtomicInteger || n instanceof AtomicLong) {
             ascii(n.toString());
         } else if (n instanceof Double) {
             ascii(PythonFloats.repr(n.doubleValue()));
@@ -227,7 +234,27 @@ final class PythonJsonWriter {
         int n = s.length();
         ensure(n + 2);
         buf[len++] = '"';
-        for (int i = 0; i < n; i++) {
+        // The common case, printable ASCII, in a tight loop over locals (the capacity is ensured);
+        // the first character needing an escape hands over to the general loop below.
+        byte[] out = buf;
+        int at = len;
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                break;
+            }
+            out[at++] = (byte) c;
+        }
+        len = at;
+        escaped(s, i);
+        put('"');
+    }
+
+    /** The rest of a string from index {@code from}, escaping as needed. */
+    private void escaped(String s, int from) {
+        int n = s.length();
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
                 if (len == buf.length) {
@@ -239,7 +266,6 @@ final class PythonJsonWriter {
                 ensure((n - i) + 1);
             }
         }
-        put('"');
     }
 
     private void escape(char c) {
@@ -260,6 +286,33 @@ final class PythonJsonWriter {
                 buf[len++] = HEX[(c >> 4) & 0xf];
                 buf[len++] = HEX[c & 0xf];
         }
+    }
+
+    /** A long's decimal digits, written straight into the buffer (no intermediate String). */
+    private void digits(long v) {
+        if (v == Long.MIN_VALUE) {
+            ascii(Long.toString(v));
+            return;
+        }
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        int end = len + digitCount(v);
+        for (int i = end - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len = end;
+    }
+
+    private static int digitCount(long v) {
+        int count = 1;
+        for (long bound = 10; count < 19 && v >= bound; bound *= 10) {
+            count++;
+        }
+        return count;
     }
 
     private void ascii(String s) {

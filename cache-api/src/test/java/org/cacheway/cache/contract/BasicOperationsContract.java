@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cacheway.cache.Timeout;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +73,26 @@ public abstract class BasicOperationsContract extends CacheContractSupport {
         cache.set("key", null);
         assertThat(cache.add("key", "value")).isFalse();
         assertThat(cache.getOrDefault("key", "default")).isNull();
+    }
+
+    @Test
+    void replaceDoesNotStoreWhenTheKeyIsAbsent() {
+        assertThat(cache.replace("key", "value", Timeout.DEFAULT)).isFalse();
+        assertThat(cache.hasKey("key")).isFalse();
+    }
+
+    @Test
+    void replaceOverwritesAPresentKey() {
+        cache.set("key", "first");
+        assertThat(cache.replace("key", "second", Timeout.DEFAULT)).isTrue();
+        assertThat(cache.get("key")).isEqualTo("second");
+    }
+
+    @Test
+    void replaceWithAnExpiredTimeoutDeletesAPresentKey() {
+        cache.set("key", "first");
+        assertThat(cache.replace("key", "second", Timeout.seconds(0))).isTrue();
+        assertThat(cache.hasKey("key")).isFalse();
     }
 
     @Test

@@ -253,4 +253,39 @@ class JsonSerializerTest {
                 .isInstanceOf(CacheSerializationException.class);
         assertThatThrownBy(() -> json.convert("abc", Integer.class)).isInstanceOf(CacheSerializationException.class);
     }
+
+    @Test
+    void plainAndEscapedStringsWriteAsPythonDoes() {
+        assertThat(write("hello world")).isEqualTo("\"hello world\"");
+        assertThat(write("")).isEqualTo("\"\"");
+        assertThat(write("say \"hi\"\\")).isEqualTo("\"say \\\"hi\\\"\\\\\"");
+        assertThat(write("tab\tnew\u007f caf\u00e9")).isEqualTo("\"tab\\tnew\\u007f caf\\u00e9\"");
+    }
+
+    @Test
+    void plainAndEscapedStringsReadBack() {
+        for (String text : List.of("hello world", "", "say \"hi\"\\", "tab\tnew\u007f caf\u00e9 \ud83d\ude00")) {
+            assertThat(json.deserialize(json.serialize(text))).isEqualTo(text);
+            assertThat(json.deserialize(json.serialize(text), String.class)).isEqualTo(text);
+        }
+        assertThat(json.deserialize("\"caf\u00e9\"".getBytes(UTF_8))).isEqualTo("caf\u00e9");
+        assertThatThrownBy(() -> json.deserialize("\"a\" \"b\"".getBytes(US_ASCII)))
+                .isInstanceOf(CacheSerializationException.class);
+    }
+
+    @Test
+    void integersOfEveryRangeWriteAsDigits() {
+        assertThat(write(List.of(0L, 7, -7, (short) -300, (byte) 12, Long.MAX_VALUE, Long.MIN_VALUE, 1_000_000L)))
+                .isEqualTo("[0, 7, -7, -300, 12, 9223372036854775807, -9223372036854775808, 1000000]");
+    }
+
+    @Test
+    void largeValuesSerializeTheSameTwiceInARow() {
+        Map<String, Object> big = new LinkedHashMap<>();
+        for (int i = 0; i < 2000; i++) {
+            big.put("k" + i, List.of(i, "v" + i));
+        }
+        assertThat(json.serialize(big)).isEqualTo(json.serialize(big));
+        assertThat(json.deserialize(json.serialize(big))).isEqualTo(json.deserialize(json.serialize(big)));
+    }
 }

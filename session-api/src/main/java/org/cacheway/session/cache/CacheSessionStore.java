@@ -96,11 +96,11 @@ public final class CacheSessionStore implements SessionStore {
             }
             return key;
         }
-        // Django's two round trips (get, then set); a concurrent delete between them is not seen.
-        if (!cache.hasKey(KEY_PREFIX + key)) {
+        // Django checks then sets (two round trips, racing a concurrent delete); replace is one
+        // atomic round trip on Redis (SET XX), so a session deleted meanwhile is never resurrected.
+        if (!cache.replace(KEY_PREFIX + key, data, timeout)) {
             throw new SessionUpdateException();
         }
-        cache.set(KEY_PREFIX + key, data, timeout);
         return key;
     }
 

@@ -204,7 +204,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         args.add(utf8(Integer.toString(pairs.size() / 2)));
         args.addAll(pairs);
         removed.forEach(name -> args.add(utf8(ATTR + name)));
-        Long result = redis().eval(SessionScripts.SAVE, ScriptOutputType.INTEGER,
+        Long result = SessionScripts.SAVE.run(redis(), ScriptOutputType.INTEGER,
                 new String[] {sessionKey(key)}, args.toArray(new byte[0][]));
         if (result == 0) {
             throw new SessionCreateException(key);
@@ -217,7 +217,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public void delete(String key) {
-        redis().eval(SessionScripts.DELETE, ScriptOutputType.INTEGER, new String[] {sessionKey(key)},
+        SessionScripts.DELETE.run(redis(), ScriptOutputType.INTEGER, new String[] {sessionKey(key)},
                 utf8(prefix), utf8(key));
     }
 
@@ -229,7 +229,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     /** The keys of the live sessions of {@code principal}, pruning expired index entries. */
     public List<String> sessionsOf(String principal) {
-        List<byte[]> members = redis().eval(SessionScripts.SESSIONS_OF, ScriptOutputType.MULTI,
+        List<byte[]> members = SessionScripts.SESSIONS_OF.run(redis(), ScriptOutputType.MULTI,
                 new String[] {principalKey(principal)});
         List<String> keys = new ArrayList<>(members.size());
         members.forEach(member -> keys.add(new String(member, StandardCharsets.UTF_8)));
@@ -238,7 +238,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     /** Deletes every session of {@code principal} ("log out everywhere"); returns how many existed. */
     public long invalidateAll(String principal) {
-        Long deleted = redis().eval(SessionScripts.INVALIDATE_ALL, ScriptOutputType.INTEGER,
+        Long deleted = SessionScripts.INVALIDATE_ALL.run(redis(), ScriptOutputType.INTEGER,
                 new String[] {principalKey(principal)}, utf8(prefix));
         return deleted;
     }

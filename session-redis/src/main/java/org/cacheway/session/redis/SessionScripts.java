@@ -1,7 +1,10 @@
 package org.cacheway.session.redis;
 
+import org.cacheway.cache.redis.client.Script;
+
 /**
- * The Lua scripts behind {@link RedisSessionStore}: each operation is one round trip and atomic.
+ * The Lua scripts behind {@link RedisSessionStore}: each operation is one round trip and atomic,
+ * sent by SHA-1 ({@code EVALSHA}) so the ~1 KiB save script is not resent and rehashed per save.
  * Times come from the server ({@code TIME}), so index scores never depend on client clocks.
  */
 final class SessionScripts {
@@ -16,7 +19,7 @@ final class SessionScripts {
      * ('' = none), key prefix, session key, number of fields to set, field/value pairs, then fields
      * to delete. Returns 1 on success, 0 when create found the key, -1 when update found none.
      */
-    static final String SAVE = NOW
+    static final Script SAVE = new Script(NOW
             + "local h, mode, ttl, principal, prefix, sid = KEYS[1], ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5] "
             + "local exists = redis.call('EXISTS', h) == 1 "
             + "if mode == 'create' then if exists then return 0 end elseif not exists then return -1 end "
@@ -39,23 +42,23 @@ final class SessionScripts {
             + "    if redis.call('PTTL', idx) < ttl then redis.call('PEXPIRE', idx, ttl) end "
             + "  else redis.call('ZREM', idx, sid) end "
             + "end "
-            + "return 1";
+            + "return 1");
 
     /** Deletes a session and its index entry. KEYS[1] = the hash; ARGV: key prefix, session key. */
-    static final String DELETE = "local old = redis.call('HGET', KEYS[1], 'meta:principal') "
+    static final Script DELETE = new Script("local old = redis.call('HGET', KEYS[1], 'meta:principal') "
             + "redis.call('DEL', KEYS[1]) "
             + "if old and old ~= '' then redis.call('ZREM', ARGV[1] .. 'principal:' .. old, ARGV[2]) end "
-            + "return 1";
+            + "return 1");
 
     /** The live session keys of a principal, pruning expired entries. KEYS[1] = the index. */
-    static final String SESSIONS_OF = NOW
+    static final Script SESSIONS_OF = new Script(NOW
             + "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now) "
-            + "return redis.call('ZRANGE', KEYS[1], 0, -1)";
+            + "return redis.call('ZRANGE', KEYS[1], 0, -1)");
 
     /** Deletes every session of a principal and the index. KEYS[1] = the index; ARGV[1] = key prefix. */
-    static final String INVALIDATE_ALL = "local members = redis.call('ZRANGE', KEYS[1], 0, -1) "
+    static final Script INVALIDATE_ALL = new Script("local members = redis.call('ZRANGE', KEYS[1], 0, -1) "
             + "local n = 0 "
             + "for _, sid in ipairs(members) do n = n + redis.call('DEL', ARGV[1] .. 'session:' .. sid) end "
             + "redis.call('DEL', KEYS[1]) "
-            + "return n";
+            + "return n");
 }

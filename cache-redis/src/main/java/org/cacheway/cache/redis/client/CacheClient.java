@@ -57,6 +57,12 @@ public interface CacheClient extends CacheStore {
      */
     boolean set(String key, byte[] value, Timeout timeout, SetMode mode);
 
+    /** {@code SET XX}: atomic and one round trip, through the client's own conditional set. */
+    @Override
+    default boolean replace(String key, byte[] value, Timeout timeout) {
+        return set(key, value, timeout, SetMode.XX);
+    }
+
     /** Asynchronous {@link #set(String, byte[], Timeout, SetMode)}. */
     CompletableFuture<Boolean> setAsync(String key, byte[] value, Timeout timeout, SetMode mode);
 

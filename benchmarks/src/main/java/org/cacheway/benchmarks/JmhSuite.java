@@ -1,0 +1,110 @@
+package org.cacheway.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the workloads through JMH's {@link Runner}, one benchmark method at a time: throughput
+ * with the GC profiler in rounds ordered Cacheway, raw, raw, Cacheway (so the shared machine's
+ * load drifts onto both sides alike), then sample time for the latency percentiles. Returns a
+ * {@link Measurement} per benchmark method and thread count.
+ */
+final class JmhSuite {
+    private final RunMode mode;
+    private final Path workDir;
+
+    JmhSuite(RunMode mode, Path workDir) {
+        this.mode = mode;
+        this.workDir = workDir;
+    }
+
+    /** Measurements keyed by {@link #key(String, int)}. */
+    Map<String, Measurement> run(List<Workload> workloads) throws RunnerException {
+        Map<String, Measurement> measured = new HashMap<>();
+        for (Workload w : workloads) {
+            List<RunResult> cacheway = new ArrayList<>();
+            List<RunResult> raw = new ArrayList<>();
+            for (int round = 0; round < mode.throughputRounds(); round++) {
+                boolean cachewayFirst = round % 2 == 0;
+                (cachewayFirst ? cacheway : raw).add(throughput(cachewayFirst ? w.cachewayBenchmark() : w.rawBenchmark(), w));
+                (cachewayFirst ? raw : cacheway).add(throughput(cachewayFirst ? w.rawBenchmark() : w.cachewayBenchmark(), w));
+            }
+            measured.put(key(w.cachewayBenchmark(), w.threads()), measurement(cacheway, sample(w.cachewayBenchmark(), w)));
+            measured.put(key(w.rawBenchmark(), w.threads()), measurement(raw, sample(w.rawBenchmark(), w)));
+        }
+        return measured;
+    }
+
+    /** Mean microseconds per {@link SerializationBenchmark#encodeDecode()}, W5's serialization alone. */
+    double serializationMicros() throws RunnerException {
+        ChainedOptionsBuilder options = mode.throughput(new OptionsBuilder()
+                .include("^" + Pattern.quote(SerializationBenchmark.class.getName() + ".encodeDecode") + "$")
+                .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS).shouldFailOnError(true)
+                .jvmArgsAppend("-Xms512m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        return runOne(options).getPrimaryResult().getScore();
+    }
+
+    static String key(String benchmark, int threads) {
+        return benchmark + "@" + threads;
+    }
+
+    private RunResult throughput(String benchmark, Workload w) throws RunnerException {
+        return runOne(mode.throughput(options(benchmark, w).mode(Mode.Throughput).addProfiler(GCProfiler.class)));
+    }
+
+    private RunResult sample(String benchmark, Workload w) throws RunnerException {
+        return runOne(mode.sampleTime(options(benchmark, w).mode(Mode.SampleTime)));
+    }
+
+    private static RunResult runOne(ChainedOptionsBuilder options) throws RunnerException {
+        return new Runner(options.build()).runSingle();
+    }
+
+    private ChainedOptionsBuilder options(String benchmark, Workload w) {
+        return new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmark) + "$")
+                .threads(w.threads())
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .shouldFailOnError(true)
+                .jvmArgsAppend("-Xms512m", "-Xmx512m",
+                        "-Dcacheway.test.workDir=" + workDir.resolve("redis-work"),
+                        "-Dcacheway.test.logDir=" + workDir.resolve("redis-logs"),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    }
+
+    /** Mean throughput and allocation over the rounds; percentiles from the sample-time run. */
+    private static Measurement measurement(List<RunResult> rounds, RunResult sample) {
+        double ops = 0;
+        double bytes = 0;
+        for (RunResult round : rounds) {
+            ops += round.getPrimaryResult().getScore() * 1e6;
+            bytes += allocation(round);
+        }
+        var latency = sample.getPrimaryResult().getStatistics();
+        return new Measurement(ops / rounds.size(), latency.getPercentile(50), latency.getPercentile(99),
+                bytes / rounds.size());
+    }
+
+    @SuppressWarnings("rawtypes") // JMH's secondary results are typed with the raw Result
+    private static double allocation(RunResult result) {
+        for (var secondary : result.getSecondaryResults().entrySet()) {
+            if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
+                return secondary.getValue().getScore();
+            }
+        }
+        return Double.NaN;
+    }
+}
