@@ -33,6 +33,9 @@ public interface AsyncCache {
     /** See {@link Cache#add(String, Object, Timeout)}. */
     CompletableFuture<Boolean> add(String key, Object value, Timeout timeout);
 
+    /** See {@link Cache#replace(String, Object, Timeout)}. */
+    CompletableFuture<Boolean> replace(String key, Object value, Timeout timeout);
+
     /** See {@link Cache#touch(String)}. */
     CompletableFuture<Boolean> touch(String key);
 

@@ -105,6 +105,16 @@ final class BaseAsyncCache implements AsyncCache {
     }
 
     @Override
+    public CompletableFuture<Boolean> replace(String key, Object value, Timeout timeout) {
+        return guard(() -> {
+            String made = cache.makeKey(key);
+            Timeout resolved = cache.resolve(timeout);
+            return orElse(resolved.isExpired() ? store().deleteAsync(made)
+                    : store().replaceAsync(made, cache.codec().encode(value), resolved), () -> false);
+        });
+    }
+
+    @Override
     public CompletableFuture<Boolean> touch(String key) {
         return touch(key, Timeout.DEFAULT);
     }

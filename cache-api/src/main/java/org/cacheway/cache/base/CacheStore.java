@@ -98,6 +98,11 @@ public interface CacheStore {
         return now(() -> add(key, value, timeout));
     }
 
+    /** Asynchronous {@link #replace(String, byte[], Timeout)}. */
+    default CompletableFuture<Boolean> replaceAsync(String key, byte[] value, Timeout timeout) {
+        return now(() -> replace(key, value, timeout));
+    }
+
     /** Asynchronous {@link #setMany(Map, Timeout)}. */
     default CompletableFuture<List<String>> setManyAsync(Map<String, byte[]> entries, Timeout timeout) {
         return now(() -> setMany(entries, timeout));

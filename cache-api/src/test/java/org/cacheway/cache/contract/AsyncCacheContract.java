@@ -75,6 +75,15 @@ public abstract class AsyncCacheContract extends LifecycleContract {
     }
 
     @Test
+    void asyncReplaceStoresOnlyOverAPresentKey() {
+        assertThat(await(async().replace("key", "value", Timeout.DEFAULT))).isFalse();
+        assertThat(cache.hasKey("key")).isFalse();
+        cache.set("key", "first");
+        assertThat(await(async().replace("key", "second", Timeout.DEFAULT))).isTrue();
+        assertThat(cache.get("key")).isEqualTo("second");
+    }
+
+    @Test
     void asyncDeleteReportsWhetherAKeyWasRemoved() {
         cache.set("key", "value");
         assertThat(await(async().delete("key"))).isTrue();

@@ -66,6 +66,12 @@ public interface CacheClient extends CacheStore {
     /** Asynchronous {@link #set(String, byte[], Timeout, SetMode)}. */
     CompletableFuture<Boolean> setAsync(String key, byte[] value, Timeout timeout, SetMode mode);
 
+    /** Asynchronous {@code SET XX}. */
+    @Override
+    default CompletableFuture<Boolean> replaceAsync(String key, byte[] value, Timeout timeout) {
+        return setAsync(key, value, timeout, SetMode.XX);
+    }
+
     /**
      * {@code INCRBY} without the existence check: a missing key is created holding {@code delta},
      * with no expiry.
