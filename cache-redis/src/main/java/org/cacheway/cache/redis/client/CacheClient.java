@@ -66,6 +66,24 @@ public interface CacheClient extends CacheStore {
     /** Asynchronous {@link #set(String, byte[], Timeout, SetMode)}. */
     CompletableFuture<Boolean> setAsync(String key, byte[] value, Timeout timeout, SetMode mode);
 
+    /** {@code SET NX}, with its expiry in the same command. */
+    @Override
+    default boolean add(String key, byte[] value, Timeout timeout) {
+        return set(key, value, timeout, SetMode.NX);
+    }
+
+    /** Asynchronous unconditional {@code SET}. */
+    @Override
+    default CompletableFuture<Void> setAsync(String key, byte[] value, Timeout timeout) {
+        return setAsync(key, value, timeout, SetMode.ALWAYS).thenApply(stored -> null);
+    }
+
+    /** Asynchronous {@code SET NX}. */
+    @Override
+    default CompletableFuture<Boolean> addAsync(String key, byte[] value, Timeout timeout) {
+        return setAsync(key, value, timeout, SetMode.NX);
+    }
+
     /** Asynchronous {@code SET XX}. */
     @Override
     default CompletableFuture<Boolean> replaceAsync(String key, byte[] value, Timeout timeout) {

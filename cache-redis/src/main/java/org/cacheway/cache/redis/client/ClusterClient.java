@@ -152,11 +152,6 @@ public class ClusterClient implements CacheClient {
     }
 
     @Override
-    public boolean add(String key, byte[] value, Timeout timeout) {
-        return set(key, value, timeout, SetMode.NX);
-    }
-
-    @Override
     public boolean set(String key, byte[] value, Timeout timeout, SetMode mode) {
         return call("set", key, c -> c.set(tag.stored(key), value, NodeClient.setArgs(timeout, mode))) != null;
     }
@@ -315,16 +310,6 @@ public class ClusterClient implements CacheClient {
     @Override
     public CompletableFuture<List<byte[]>> getManyAsync(List<String> keys) {
         return async().run("getMany", null, c -> c.mget(tag.stored(keys))).thenApply(NodeClient::values);
-    }
-
-    @Override
-    public CompletableFuture<Void> setAsync(String key, byte[] value, Timeout timeout) {
-        return setAsync(key, value, timeout, SetMode.ALWAYS).thenApply(stored -> null);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> addAsync(String key, byte[] value, Timeout timeout) {
-        return setAsync(key, value, timeout, SetMode.NX);
     }
 
     @Override

@@ -104,11 +104,6 @@ public abstract class NodeClient implements CacheClient {
     }
 
     @Override
-    public boolean add(String key, byte[] value, Timeout timeout) {
-        return set(key, value, timeout, SetMode.NX);
-    }
-
-    @Override
     public boolean set(String key, byte[] value, Timeout timeout, SetMode mode) {
         SetArgs args = setArgs(timeout, mode);
         return router.write("set", key, KeyValue.just(key, value),
@@ -291,16 +286,6 @@ public abstract class NodeClient implements CacheClient {
     public CompletableFuture<List<byte[]>> getManyAsync(List<String> keys) {
         return router.readAsync("getMany", null, keys.toArray(NO_KEYS),
                 (RedisAsyncCommands<String, byte[]> c, String[] k) -> c.mget(k)).thenApply(NodeClient::values);
-    }
-
-    @Override
-    public CompletableFuture<Void> setAsync(String key, byte[] value, Timeout timeout) {
-        return setAsync(key, value, timeout, SetMode.ALWAYS).thenApply(stored -> null);
-    }
-
-    @Override
-    public CompletableFuture<Boolean> addAsync(String key, byte[] value, Timeout timeout) {
-        return setAsync(key, value, timeout, SetMode.NX);
     }
 
     @Override
