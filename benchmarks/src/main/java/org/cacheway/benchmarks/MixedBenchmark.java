@@ -14,14 +14,7 @@ import org.openjdk.jmh.annotations.State;
 public class MixedBenchmark extends RedisBenchmark {
     private static final Timeout TIMEOUT = Timeout.seconds(BenchData.SET_TIMEOUT_SECONDS);
 
-    private final String[] values = new String[BenchData.KEY_COUNT];
-
-    @Override
-    protected void prepare() {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = BenchData.value(i);
-        }
-    }
+    private final String[] values = BenchData.values();
 
     private static boolean isWrite() {
         return ThreadLocalRandom.current().nextInt(10) == 0;

@@ -10,14 +10,7 @@ import org.openjdk.jmh.annotations.State;
 public class SetBenchmark extends RedisBenchmark {
     private static final Timeout TIMEOUT = Timeout.seconds(BenchData.SET_TIMEOUT_SECONDS);
 
-    private final String[] values = new String[BenchData.KEY_COUNT];
-
-    @Override
-    protected void prepare() {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = BenchData.value(i);
-        }
-    }
+    private final String[] values = BenchData.values();
 
     /** {@code cache.set("bench:<i>", value, 300 s)}. */
     @Benchmark
