@@ -281,13 +281,22 @@ final class BaseAsyncCache implements AsyncCache {
             if (found != BaseCache.MISSING) {
                 return CompletableFuture.completedFuture(found);
             }
-            return cache.flights().runAsync(made,
-                    () -> CompletableFuture.supplyAsync(supplier).thenCompose(computed -> addMade(made, computed, resolved)
-                            .thenCompose(added -> lookup(made, type))
-                            .thenApply(stored -> stored == BaseCache.MISSING ? computed : stored)),
+            return cache.flights().runAsync(made, () -> fill(made, type, supplier, resolved),
                     leaderResult -> lookup(made, type)
                             .thenApply(stored -> stored == BaseCache.MISSING ? leaderResult : stored));
         });
+    }
+
+    /** The in-process leader's part: another process's value, or its own computation. */
+    private CompletableFuture<Object> fill(String made, Class<?> type, Supplier<?> supplier, Timeout resolved) {
+        CompletableFuture<Object> filled = orElse(store().beginFillAsync(made)
+                .thenApply(raw -> cache.decodeOrMissing(raw, type)), () -> BaseCache.MISSING);
+        return filled.thenCompose(found -> found != BaseCache.MISSING ? CompletableFuture.completedFuture(found)
+                : CompletableFuture.supplyAsync(supplier)
+                        .thenCompose(computed -> addMade(made, computed, resolved)
+                                .thenCompose(added -> lookup(made, type))
+                                .thenApply(stored -> stored == BaseCache.MISSING ? computed : stored))
+                        .whenComplete((result, error) -> orElse(store().endFillAsync(made), () -> null)));
     }
 
     @Override

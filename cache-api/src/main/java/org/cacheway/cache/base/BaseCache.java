@@ -514,7 +514,8 @@ public abstract class BaseCache implements Cache, Releasable {
 
     /**
      * Django's get-or-set (get; on a miss compute, add, get again, falling back to the computed
-     * value), with the computation single-flighted per made key within this process.
+     * value), with the computation single-flighted per made key within this process, and across
+     * processes where the store coordinates fills ({@link CacheStore#beginFill}).
      */
     private Object computeIfMissing(String key, Class<?> type, Supplier<?> supplier, Timeout timeout) {
         Objects.requireNonNull(supplier, "supplier");
@@ -524,15 +525,43 @@ public abstract class BaseCache implements Cache, Releasable {
             return found;
         }
         Timeout resolved = resolve(timeout);
-        return flights().run(made, () -> {
+        return flights().run(made, () -> fill(made, type, supplier, resolved), leaderResult -> {
+            Object stored = lookup(made, type);
+            return stored == MISSING ? leaderResult : stored;
+        });
+    }
+
+    /** The in-process leader's part of get-or-set: another process's value, or its own computation. */
+    private Object fill(String made, Class<?> type, Supplier<?> supplier, Timeout resolved) {
+        Object filled = beginFill(made, type);
+        if (filled != MISSING) {
+            return filled;
+        }
+        try {
             Object computed = supplier.get();
             addMade(made, computed, resolved);
             Object stored = lookup(made, type);
             return stored == MISSING ? computed : stored;
-        }, leaderResult -> {
-            Object stored = lookup(made, type);
-            return stored == MISSING ? leaderResult : stored;
-        });
+        } finally {
+            endFill(made);
+        }
+    }
+
+    private Object beginFill(String made, Class<?> type) {
+        try {
+            return decodeOrMissing(store().beginFill(made), type);
+        } catch (CacheConnectionException e) {
+            failOpen().survive(e);
+            return MISSING;
+        }
+    }
+
+    private void endFill(String made) {
+        try {
+            store().endFill(made);
+        } catch (CacheConnectionException e) {
+            failOpen().survive(e);
+        }
     }
 
     // ---- lifecycle -----------------------------------------------------------------------

@@ -75,6 +75,23 @@ public interface CacheStore {
     /** Releases the store's resources for good. */
     void release();
 
+    /**
+     * Begins {@code getOrSet}'s computation of a key just found missing, for stores that let one
+     * process compute it for all ({@link BaseCache} already lets one caller per key and process
+     * compute). Returns the bytes another process stored meanwhile, which such a store may wait
+     * for here, or null when this caller is to compute them; {@link #endFill} follows once the
+     * computed value is stored or its computation failed. The default coordinates nothing and
+     * costs nothing: it returns null at once.
+     */
+    default byte[] beginFill(String key) {
+        return null;
+    }
+
+    /** Ends a computation {@link #beginFill} let this caller run; by default nothing to do. */
+    default void endFill(String key) {
+        // nothing was claimed
+    }
+
     /** Asynchronous {@link #get(String)}. */
     default CompletableFuture<byte[]> getAsync(String key) {
         return now(() -> get(key));
@@ -136,6 +153,19 @@ public interface CacheStore {
     /** Asynchronous {@link #pttl(String)}. */
     default CompletableFuture<Long> pttlAsync(String key) {
         return now(() -> pttl(key));
+    }
+
+    /** Asynchronous {@link #beginFill(String)}. */
+    default CompletableFuture<byte[]> beginFillAsync(String key) {
+        return now(() -> beginFill(key));
+    }
+
+    /** Asynchronous {@link #endFill(String)}. */
+    default CompletableFuture<Void> endFillAsync(String key) {
+        return now(() -> {
+            endFill(key);
+            return null;
+        });
     }
 
     /** Asynchronous {@link #clear()}. */

@@ -1,13 +1,16 @@
 package org.cacheway.cache.redis.client;
 
 import io.lettuce.core.ScriptOutputType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.redis.SetMode;
@@ -23,6 +26,12 @@ import org.cacheway.cache.redis.client.herd.HerdFormat;
  * new one is stored; {@code getOrSet} thus computes a hot key once per refresh across processes.
  * {@code add} treats a stale value as absent, so the refresher's add replaces it.
  *
+ * <p>A <em>missing</em> key is filled once across processes too: {@code getOrSet}'s leader in each
+ * process ({@link #beginFill}) either takes the fill claim on the same claim key, computes and
+ * then gives the claim up, or polls (1 ms, doubling to {@value #MAX_POLL_MILLIS} ms) until the
+ * claimant's value is stored; when the claimant dies or fails, its claim is given up or expires
+ * and a waiter takes it over. Plain {@code get} never waits: a miss is still a miss.
+ *
  * <p>Not wrapped (stored exactly as the default client does): values set with no expiry, and
  * decimal integers, so that {@code incr}/{@code decr} stay atomic INCRBYs that keep the TTL
  * (django-redis raises NotImplementedError instead); counters get no herd protection. Values
@@ -37,7 +46,16 @@ public class HerdClient extends DefaultClient {
     /** The suffix of the claim key. */
     public static final String CLAIM_SUFFIX = ":herd-claim";
 
+    /** The longest pause between two looks of a process waiting for another's fill. */
+    static final long MAX_POLL_MILLIS = 8;
+
     private static final byte[] MAGIC = HerdFormat.MAGIC;
+    /**
+     * getOrSet's look at a missing key, KEYS[1] = the key, KEYS[2] = its claim key: {value} when
+     * the key holds one, else {1} when the fill claim ARGV[1] was taken for ARGV[2] ms, else {0}.
+     */
+    static final Script FILL = new Script("local v = redis.call('GET', KEYS[1]) if v then return {v} end "
+            + "if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1} end return {0}");
     /** Claims the refresh of the stale value stamped ARGV[1], once per stamp. */
     static final Script CLAIM = new Script("if redis.call('GET', KEYS[1]) == ARGV[1] then return 0 end "
             + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1");
@@ -58,6 +76,8 @@ public class HerdClient extends DefaultClient {
 
     private final long herdMillis;
     private final long claimMillis;
+    /** What this client's fill claims hold: unique per client, so it gives up only its own. */
+    private final byte[] fillToken;
 
     /** A herd client over the locations of {@code config} (primary first, then read replicas). */
     public HerdClient(ClientConfig config) {
@@ -65,6 +85,7 @@ public class HerdClient extends DefaultClient {
         CacheSettings.Options options = config.settings().options();
         this.herdMillis = millis(options, HERD_TIMEOUT, 60);
         this.claimMillis = millis(options, HERD_CLAIM_TIMEOUT, 10);
+        this.fillToken = ("fill:" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static long millis(CacheSettings.Options options, String name, double fallbackSeconds) {
@@ -189,6 +210,119 @@ public class HerdClient extends DefaultClient {
             return CompletableFuture.allOf(values.toArray(new CompletableFuture<?>[0]))
                     .thenApply(done -> values.stream().map(CompletableFuture::join).toList());
         });
+    }
+
+    // ---- fills across processes ----------------------------------------------------------
+
+    /**
+     * The value another process stored while this one waited, or null when this caller is to
+     * compute it: it took the fill claim, holds the refresh claim of a stale value, the wait
+     * outlasted a claim's life, or Redis failed (computing is then the safe way on).
+     */
+    @Override
+    public byte[] beginFill(String key) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(claimMillis);
+        long pause = 1;
+        try {
+            FillLook look = lookForFill(key);
+            while (look.waits()) {
+                if (System.nanoTime() - deadline > 0) {
+                    return null;
+                }
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, MAX_POLL_MILLIS);
+                look = lookForFill(key);
+            }
+            return outcome(look);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Gives up this client's fill claim on {@code key}, if it still holds it. */
+    @Override
+    public void endFill(String key) {
+        try {
+            router().write("endFill", key, fillToken, (c, token) -> Script.LOCK_RELEASE.run(c,
+                    ScriptOutputType.INTEGER, new String[] {key + CLAIM_SUFFIX}, token));
+        } catch (RuntimeException e) {
+            // the claim expires by itself within HERD_CLAIM_TIMEOUT
+        }
+    }
+
+    @Override
+    public CompletableFuture<byte[]> beginFillAsync(String key) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(claimMillis);
+        return lookForFillAsync(key, deadline, 1).exceptionally(error -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> endFillAsync(String key) {
+        CompletableFuture<Long> released;
+        try {
+            released = router().primary().dispatch(c -> Script.LOCK_RELEASE.runAsync(c, ScriptOutputType.INTEGER,
+                    new String[] {key + CLAIM_SUFFIX}, fillToken));
+        } catch (RuntimeException e) {
+            released = CompletableFuture.failedFuture(e);
+        }
+        return released.handle((done, error) -> null);
+    }
+
+    /** What one run of {@link #FILL} saw: the stored bytes, or whether the claim was taken. */
+    private record FillLook(byte[] raw, boolean claimed) {
+        boolean waits() {
+            return raw == null && !claimed;
+        }
+    }
+
+    private FillLook lookForFill(String key) {
+        return look(router().write("beginFill", key, fillArgs(), (c, args) -> FILL.run(c, ScriptOutputType.MULTI,
+                new String[] {key, key + CLAIM_SUFFIX}, args)));
+    }
+
+    private byte[][] fillArgs() {
+        return new byte[][] {fillToken, NodeClient.digits(claimMillis)};
+    }
+
+    private CompletableFuture<byte[]> lookForFillAsync(String key, long deadline, long pause) {
+        CompletableFuture<List<Object>> reply;
+        try {
+            reply = router().primary().dispatch(c -> FILL.runAsync(c, ScriptOutputType.MULTI,
+                    new String[] {key, key + CLAIM_SUFFIX}, fillArgs()));
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        return reply.thenCompose(list -> {
+            FillLook look = look(list);
+            if (!look.waits()) {
+                return CompletableFuture.completedFuture(outcome(look));
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS))
+                    .thenCompose(slept -> lookForFillAsync(key, deadline, Math.min(pause * 2, MAX_POLL_MILLIS)));
+        });
+    }
+
+    private static FillLook look(List<Object> reply) {
+        Object first = reply.get(0);
+        return first instanceof byte[] raw ? new FillLook(raw, false) : new FillLook(null, ((Long) first) == 1L);
+    }
+
+    /**
+     * What {@link #beginFill} returns once a look stopped waiting: null to compute (the claim was
+     * taken, or the value found is stale, so this caller holds its refresh claim), else the value.
+     */
+    private byte[] outcome(FillLook look) {
+        byte[] raw = look.raw();
+        if (look.claimed() || !HerdFormat.isWrapped(raw)) {
+            return raw;
+        }
+        return isFresh(raw) ? HerdFormat.payload(raw) : null;
     }
 
     // ---- writes --------------------------------------------------------------------------

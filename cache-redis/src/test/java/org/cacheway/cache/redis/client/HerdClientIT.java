@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link HerdClient} with the default 60 s grace: the stored format, stale values served while one
- * refresher (across several independent caches standing in for processes) recomputes, and the
- * values that stay plain.
+ * refresher (across several independent caches standing in for processes) recomputes, missing
+ * keys filled once across those processes, and the values that stay plain.
  */
 class HerdClientIT {
     @RegisterExtension
@@ -130,6 +131,76 @@ class HerdClientIT {
         makeStale("hot", "v0");
         List<RedisCache> processes = List.of(cache, process(), process(), process());
         AtomicInteger computations = new AtomicInteger();
+        List<Object> values = stampede(processes, "hot", false, () -> {
+            computations.incrementAndGet();
+            sleep(500);
+            return "v1";
+        });
+        assertThat(computations.get()).isEqualTo(1);
+        assertThat(values).containsOnly("v0", "v1").contains("v1");
+        assertThat(processes.get(1).get("hot")).isEqualTo("v1");
+    }
+
+    @Test
+    void getOrSetComputesAMissingKeyOnceAcrossProcesses() throws Exception {
+        List<RedisCache> processes = List.of(cache, process(), process(), process());
+        AtomicInteger computations = new AtomicInteger();
+        List<Object> values = stampede(processes, "cold", false, () -> {
+            sleep(300);
+            return "computed-" + computations.incrementAndGet();
+        });
+        assertThat(computations.get()).isEqualTo(1);
+        assertThat(values).hasSize(16).containsOnly("computed-1");
+        assertThat(raw().exists(":1:cold" + HerdClient.CLAIM_SUFFIX)).as("the claim is given up").isZero();
+    }
+
+    @Test
+    void asyncGetOrSetComputesAMissingKeyOnceAcrossProcesses() throws Exception {
+        List<RedisCache> processes = List.of(cache, process(), process(), process());
+        AtomicInteger computations = new AtomicInteger();
+        List<Object> values = stampede(processes, "cold-async", true, () -> {
+            sleep(300);
+            return "computed-" + computations.incrementAndGet();
+        });
+        assertThat(computations.get()).isEqualTo(1);
+        assertThat(values).hasSize(16).containsOnly("computed-1");
+        assertThat(raw().exists(":1:cold-async" + HerdClient.CLAIM_SUFFIX)).isZero();
+    }
+
+    @Test
+    void aFailedFillLetsAWaitingProcessComputeAtOnce() throws Exception {
+        RedisCache other = process();
+        CountDownLatch claimed = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> failing = pool.submit(() -> cache.getOrSet("fails", () -> {
+                claimed.countDown();
+                sleep(300);
+                throw new IllegalStateException("computation failed");
+            }));
+            assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+            long start = System.nanoTime();
+            assertThat(other.getOrSet("fails", () -> "second try")).isEqualTo("second try");
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(waitedMillis).as("waited for the failure, not for the claim's 10 s life").isBetween(150L, 3_000L);
+            assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("computation failed");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClaimWhoseHolderDiedIsTakenOverWhenItExpires() {
+        raw().psetex(":1:orphan" + HerdClient.CLAIM_SUFFIX, 500, "fill:a-dead-process".getBytes(StandardCharsets.US_ASCII));
+        assertThat(cache.get("orphan")).as("a plain get does not wait").isNull();
+        long start = System.nanoTime();
+        assertThat(cache.getOrSet("orphan", () -> "taken over")).isEqualTo("taken over");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(300L, 5_000L);
+    }
+
+    /** Sixteen threads spread over {@code processes} call getOrSet on {@code key} at once; their values. */
+    private static List<Object> stampede(List<RedisCache> processes, String key, boolean async,
+            Supplier<Object> computation) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -138,11 +209,8 @@ class HerdClientIT {
                 RedisCache process = processes.get(i % processes.size());
                 Callable<Object> caller = () -> {
                     start.await();
-                    return process.getOrSet("hot", () -> {
-                        computations.incrementAndGet();
-                        sleep(500);
-                        return "v1";
-                    }, Timeout.seconds(60));
+                    return async ? process.async().getOrSet(key, computation, Timeout.seconds(60)).get(30, TimeUnit.SECONDS)
+                            : process.getOrSet(key, computation, Timeout.seconds(60));
                 };
                 results.add(pool.submit(caller));
             }
@@ -151,9 +219,7 @@ class HerdClientIT {
             for (Future<Object> result : results) {
                 values.add(result.get(30, TimeUnit.SECONDS));
             }
-            assertThat(computations.get()).isEqualTo(1);
-            assertThat(values).containsOnly("v0", "v1").contains("v1");
-            assertThat(processes.get(1).get("hot")).isEqualTo("v1");
+            return values;
         } finally {
             pool.shutdownNow();
         }
