@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.Timeout;
+import org.cacheway.cache.base.Futures;
 import org.cacheway.cache.redis.SetMode;
 import org.cacheway.cache.redis.client.cluster.PrefixTag;
 import org.cacheway.cache.redis.location.RedisLocation;
@@ -121,9 +122,22 @@ public class ClusterClient implements CacheClient {
         return clusterConnection().sync();
     }
 
-    private ClusterAsync async() {
-        clusterConnection();
-        return async;
+    /**
+     * Runs an asynchronous command on the cluster connection. Before the first connection exists,
+     * connecting (which blocks while it discovers the topology) happens on the common pool, never
+     * on the caller's thread, which may be one of Lettuce's I/O threads completing an earlier
+     * command; a failure to connect completes the future exceptionally, translated.
+     */
+    private <T> CompletableFuture<T> dispatch(Function<ClusterAsync, CompletableFuture<T>> command) {
+        ClusterAsync current = async;
+        if (current != null) {
+            return command.apply(current);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            clusterConnection();
+            return async;
+        }).handle((connected, error) -> error == null ? command.apply(connected)
+                : errors.<T>failed(Futures.unwrap(error), "connect", null)).thenCompose(future -> future);
     }
 
     private <T> T call(String operation, String key, Function<RedisAdvancedClusterCommands<String, byte[]>, T> command) {
@@ -158,7 +172,7 @@ public class ClusterClient implements CacheClient {
 
     @Override
     public List<String> setMany(Map<String, byte[]> entries, Timeout timeout) {
-        return Replies.await(async().setMany(entries, timeout), config.socketTimeout(), errors, "setMany");
+        return Replies.await(dispatch(a -> a.setMany(entries, timeout)), config.socketTimeout(), errors, "setMany");
     }
 
     @Override
@@ -304,79 +318,79 @@ public class ClusterClient implements CacheClient {
 
     @Override
     public CompletableFuture<byte[]> getAsync(String key) {
-        return async().run("get", key, c -> c.get(tag.stored(key)));
+        return dispatch(a -> a.run("get", key, c -> c.get(tag.stored(key))));
     }
 
     @Override
     public CompletableFuture<List<byte[]>> getManyAsync(List<String> keys) {
-        return async().run("getMany", null, c -> c.mget(tag.stored(keys))).thenApply(NodeClient::values);
+        return dispatch(a -> a.run("getMany", null, c -> c.mget(tag.stored(keys)))).thenApply(NodeClient::values);
     }
 
     @Override
     public CompletableFuture<Boolean> setAsync(String key, byte[] value, Timeout timeout, SetMode mode) {
-        return async().run("set", key, c -> c.set(tag.stored(key), value, NodeClient.setArgs(timeout, mode)))
+        return dispatch(a -> a.run("set", key, c -> c.set(tag.stored(key), value, NodeClient.setArgs(timeout, mode))))
                 .thenApply(reply -> reply != null);
     }
 
     @Override
     public CompletableFuture<List<String>> setManyAsync(Map<String, byte[]> entries, Timeout timeout) {
-        return async().setMany(entries, timeout);
+        return dispatch(a -> a.setMany(entries, timeout));
     }
 
     @Override
     public CompletableFuture<Boolean> touchAsync(String key, Timeout timeout) {
-        return timeout.isNever() ? async().script(Script.PERSIST_EXISTING, "touch", key).thenApply(n -> n == 1L)
+        return timeout.isNever() ? dispatch(a -> a.script(Script.PERSIST_EXISTING, "touch", key)).thenApply(n -> n == 1L)
                 : pexpireAsync(key, timeout.toMillis());
     }
 
     @Override
     public CompletableFuture<Boolean> deleteAsync(String key) {
-        return async().run("delete", key, c -> c.del(tag.stored(key))).thenApply(count -> count > 0);
+        return dispatch(a -> a.run("delete", key, c -> c.del(tag.stored(key)))).thenApply(count -> count > 0);
     }
 
     @Override
     public CompletableFuture<Long> deleteManyAsync(List<String> keys) {
-        return async().run("deleteMany", null, c -> c.del(tag.stored(keys)));
+        return dispatch(a -> a.run("deleteMany", null, c -> c.del(tag.stored(keys))));
     }
 
     @Override
     public CompletableFuture<Boolean> existsAsync(String key) {
-        return async().run("exists", key, c -> c.exists(tag.stored(key))).thenApply(count -> count > 0);
+        return dispatch(a -> a.run("exists", key, c -> c.exists(tag.stored(key)))).thenApply(count -> count > 0);
     }
 
     @Override
     public CompletableFuture<Long> incrByAsync(String key, long delta) {
-        return async().incr(Script.INCR_EXISTING, key, delta);
+        return dispatch(a -> a.incr(Script.INCR_EXISTING, key, delta));
     }
 
     @Override
     public CompletableFuture<Long> pttlAsync(String key) {
-        return async().run("pttl", key, c -> c.pttl(tag.stored(key)));
+        return dispatch(a -> a.run("pttl", key, c -> c.pttl(tag.stored(key))));
     }
 
     @Override
     public CompletableFuture<Void> clearAsync() {
-        return async().run("clear", null, RedisAdvancedClusterAsyncCommands::flushdb).thenApply(ok -> null);
+        return dispatch(a -> a.run("clear", null, RedisAdvancedClusterAsyncCommands::flushdb)).thenApply(ok -> null);
     }
 
     @Override
     public CompletableFuture<Long> incrByCreatingAsync(String key, long delta) {
-        return async().incr(null, key, delta);
+        return dispatch(a -> a.incr(null, key, delta));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpireAsync(String key, long millis) {
-        return async().run("pexpire", key, c -> c.pexpire(tag.stored(key), millis));
+        return dispatch(a -> a.run("pexpire", key, c -> c.pexpire(tag.stored(key), millis)));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpireAtAsync(String key, long epochMillis) {
-        return async().run("pexpireAt", key, c -> c.pexpireat(tag.stored(key), epochMillis));
+        return dispatch(a -> a.run("pexpireAt", key, c -> c.pexpireat(tag.stored(key), epochMillis)));
     }
 
     @Override
     public CompletableFuture<Boolean> persistAsync(String key) {
-        return async().run("persist", key, c -> c.persist(tag.stored(key)));
+        return dispatch(a -> a.run("persist", key, c -> c.persist(tag.stored(key))));
     }
 
     @Override

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.cluster.SlotHash;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.cacheway.cache.CacheConfigurationException;
+import org.cacheway.cache.CacheConnectionException;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.redis.RedisCache;
@@ -129,6 +135,22 @@ class ClusterClientIT {
         assertThat(cache.async().incr("a2", 5).get()).isEqualTo(7);
         assertThat(cache.async().touch("a1", Timeout.NEVER).get()).isTrue();
         assertThat(cache.async().deleteMany(List.of("a1", "a2", "a3")).get()).isEqualTo(3);
+    }
+
+    @Test
+    void anAsyncCallConnectsOffTheCallersThreadAndFailsItsFutureWhenTheSeedIsSilent() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // accepts the TCP handshake (kernel backlog) and never answers: discovery waits for its timeouts
+            RedisCache stranded = cache(Map.of("LOCATION", "redis://127.0.0.1:" + silent.getLocalPort(), "OPTIONS", Map.of(
+                    "CLIENT_CLASS", "django_redis.client.ClusterClient", "SOCKET_CONNECT_TIMEOUT", 1,
+                    "SOCKET_TIMEOUT", 1)));
+            long start = System.nanoTime();
+            CompletableFuture<Object> read = stranded.async().get("k");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                    .as("the caller is not held while the topology is discovered").isLessThan(500L);
+            assertThatThrownBy(() -> read.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(CacheConnectionException.class);
+        }
     }
 
     @Test
