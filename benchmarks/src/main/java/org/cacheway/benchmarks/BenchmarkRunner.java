@@ -118,7 +118,9 @@ public final class BenchmarkRunner {
         List<Caches> processes = new ArrayList<>();
         try {
             for (int p = 0; p < HERD_PROCESSES; p++) {
-                processes.add(env.newCaches(BenchEnvironment.HERD_CLIENT));
+                Caches process = env.newCaches(BenchEnvironment.HERD_CLIENT);
+                process.getDefault().get("stampede:connect"); // a running process is connected already
+                processes.add(process);
             }
             Stampede.GetOrSet herd = (thread, key, compute) ->
                     processes.get(thread % HERD_PROCESSES).getDefault().getOrSet(key, compute, STAMPEDE_TIMEOUT);

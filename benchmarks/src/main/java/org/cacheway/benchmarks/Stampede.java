@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * W7: {@value #THREADS} threads ask get-or-set for one missing key at the same instant; the
  * computation sleeps {@value #COMPUTE_MILLIS} ms. Counts how often it ran and the wall time from
- * the release of the threads until every one had its value, over several trials on fresh keys.
+ * the release of the threads until every one had its value, over several trials on fresh keys,
+ * after one uncounted warm-up trial (BENCHMARK.md's warm-up rule: JIT, first script loads).
  */
 final class Stampede {
     static final int THREADS = 32;
@@ -65,6 +66,9 @@ final class Stampede {
         double[] wall = new double[trials];
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
+            String warmUp = keyPrefix + "warm-up:" + System.nanoTime();
+            prepare.accept(warmUp);
+            trial(pool, warmUp, contender, new AtomicInteger()); // JIT and first-use costs, not counted
             for (int t = 0; t < trials; t++) {
                 AtomicInteger ran = new AtomicInteger();
                 String key = keyPrefix + System.nanoTime() + ":" + t;

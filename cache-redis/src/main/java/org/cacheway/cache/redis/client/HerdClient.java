@@ -47,7 +47,7 @@ public class HerdClient extends DefaultClient {
     public static final String CLAIM_SUFFIX = ":herd-claim";
 
     /** The longest pause between two looks of a process waiting for another's fill. */
-    static final long MAX_POLL_MILLIS = 8;
+    static final long MAX_POLL_MILLIS = 4;
 
     private static final byte[] MAGIC = HerdFormat.MAGIC;
     /**
