@@ -16,8 +16,8 @@ final class SessionScripts {
 
     /**
      * Saves a session. KEYS[1] = the hash. ARGV: mode (create|update|replace), ttl ms, principal
-     * ('' = none), key prefix, session key, number of fields to set, field/value pairs, then fields
-     * to delete. Returns 1 on success, 0 when create found the key, -1 when update found none.
+     * ('' = none), key prefix, session key, then the attribute writes (see {@link #fields}). Returns
+     * 1 on success, 0 when create found the key, -1 when update found none.
      */
     static final Script SAVE = new Script(NOW
             + "local h, mode, ttl, principal, prefix, sid = KEYS[1], ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5] "
@@ -25,13 +25,13 @@ final class SessionScripts {
             + "if mode == 'create' then if exists then return 0 end elseif not exists then return -1 end "
             + "local old = redis.call('HGET', h, 'meta:principal') "
             + "if mode == 'replace' then "
+            + "  local attrs = {} "
             + "  for _, f in ipairs(redis.call('HKEYS', h)) do "
-            + "    if string.sub(f, 1, 5) == 'attr:' then redis.call('HDEL', h, f) end end end "
-            + "local i = 7 "
-            + "for n = 1, tonumber(ARGV[6]) do redis.call('HSET', h, ARGV[i], ARGV[i + 1]) i = i + 2 end "
-            + "while i <= #ARGV do redis.call('HDEL', h, ARGV[i]) i = i + 1 end "
-            + "redis.call('HSET', h, 'meta:principal', principal) "
-            + "if mode == 'create' then redis.call('HSET', h, 'meta:created', now) end "
+            + "    if string.sub(f, 1, 5) == 'attr:' then attrs[#attrs + 1] = f end end "
+            + "  " + batch("HDEL", "attrs", "1", "#attrs") + "end "
+            + fields(6)
+            + "if mode == 'create' then redis.call('HSET', h, 'meta:principal', principal, 'meta:created', now) "
+            + "else redis.call('HSET', h, 'meta:principal', principal) end "
             + "if ttl > 0 then redis.call('PEXPIRE', h, ttl) else redis.call('DEL', h) end "
             + "if old and old ~= '' and old ~= principal then redis.call('ZREM', prefix .. 'principal:' .. old, sid) end "
             + "if principal ~= '' then "
@@ -61,4 +61,25 @@ final class SessionScripts {
             + "for _, sid in ipairs(members) do n = n + redis.call('DEL', ARGV[1] .. 'session:' .. sid) end "
             + "redis.call('DEL', KEYS[1]) "
             + "return n");
+
+    /**
+     * Lua for one variadic {@code cmd h list[first..last]} ({@code h} a local naming the hash), in
+     * slices of 4,000 values (even, so field/value pairs stay whole) because Lua's {@code unpack}
+     * fails past about 8,000. Helpers are spliced in as text, not Lua functions, which the server
+     * would build anew on every call.
+     */
+    private static String batch(String cmd, String list, String first, String last) {
+        return "for i = " + first + ", " + last + ", 4000 do redis.call('" + cmd + "', h, unpack(" + list
+                + ", i, math.min(i + 3999, " + last + "))) end ";
+    }
+
+    /**
+     * Lua writing a save's attributes to the hash {@code h} from ARGV[first]: the number of fields
+     * to set, the field/value pairs, then the fields to delete.
+     */
+    private static String fields(int first) {
+        return "local last = " + first + " + 2 * tonumber(ARGV[" + first + "]) "
+                + batch("HSET", "ARGV", Integer.toString(first + 1), "last")
+                + batch("HDEL", "ARGV", "last + 1", "#ARGV");
+    }
 }

@@ -10,6 +10,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cacheway.cache.Caches;
@@ -154,6 +155,34 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         }
         assertThat(store.sessionsOf("1")).isEmpty();
         assertThat(store.exists(session.getSessionKey())).isFalse();
+    }
+
+    @Test
+    void thousandsOfAttributesAreWrittenInSlices() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (long i = 0; i < 5_000; i++) {
+            data.put("a" + i, i);
+        }
+        String key = saved(data).getSessionKey();
+        assertThat(sessions.open(key).items()).isEqualTo(data);
+        Session update = sessions.open(key);
+        data.replaceAll((name, value) -> -(Long) value);
+        update.update(data);
+        update.save();
+        assertThat(sessions.open(key).items()).isEqualTo(data);
+        Session removal = sessions.open(key);
+        data.keySet().forEach(removal::remove);
+        removal.put("kept", 1L);
+        removal.save();
+        assertThat(sessions.open(key).items()).isEqualTo(Map.of("kept", 1L));
+        Session replaced = sessions.open(key);
+        replaced.update(data);
+        replaced.save();
+        replaced = sessions.open(key);
+        replaced.clear();
+        replaced.put("only", 1L);
+        replaced.save();
+        assertThat(sessions.open(key).items()).isEqualTo(Map.of("only", 1L));
     }
 
     @Test
