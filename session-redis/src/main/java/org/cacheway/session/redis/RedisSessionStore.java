@@ -11,6 +11,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.cacheway.cache.Caches;
 import org.cacheway.cache.codec.ValueCodec;
 import org.cacheway.cache.compressor.Compressors;
 import org.cacheway.cache.redis.RedisCache;
+import org.cacheway.cache.redis.client.Script;
 import org.cacheway.cache.serializer.Serializers;
 import org.cacheway.session.JsonModel;
 import org.cacheway.session.SessionConfigurationException;
@@ -39,8 +41,13 @@ import org.slf4j.LoggerFactory;
  * {@code attr:<name>} per attribute holding the cache's JSON encoding, plus {@code meta:} fields),
  * saves that send only the attributes changed since the load (HSET/HDEL in one Lua script, one
  * round trip), the expiry age as the hash's TTL, atomic create, and an index by principal
- * ({@code <prefix>principal:<name>}, a sorted set of session keys scored by expiry time) for
- * {@link #sessionsOf(String)} and "log out everywhere" ({@link #invalidateAll(String)}).
+ * ({@code <prefix>principal:<name>}, a sorted set of session keys) for {@link #sessionsOf(String)}
+ * and "log out everywhere" ({@link #invalidateAll(String)}).
+ *
+ * <p>A save that leaves the principal attribute alone (the common case) only refreshes the TTLs of
+ * the hash and the index and writes the changed fields. The index's scores are therefore the
+ * sessions' expiry as of the last index write (creation, replacement, principal change, or a
+ * check), a hint for pruning; {@link #sessionsOf(String)} checks every entry against its hash.
  *
  * <p>The principal is the value of an attribute, by default Django's {@code _auth_user_id}.
  * Scripts touch keys they compute, so the store suits standalone and sentinel Redis, not Cluster.
@@ -175,27 +182,45 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public String save(String key, Map<String, Object> data, long expiryAge, boolean mustCreate) {
-        return write(key, data, mustCreate ? "create" : "replace", data.keySet(), List.of(), expiryAge);
+        return saveInFull(key, data, mustCreate ? "create" : "replace", data.keySet(), List.of(), expiryAge);
     }
 
-    /** Sends only the changed and removed attributes (everything after a {@code clear()}). */
+    /**
+     * Sends only the changed and removed attributes (everything after a {@code clear()}). When the
+     * principal attribute is untouched and the session stays alive, the lighter {@code UPDATE}
+     * script runs: it refreshes the TTLs but rewrites neither {@code meta:principal} nor the index.
+     */
     @Override
     public String save(String key, Map<String, Object> data, SessionDelta delta, long expiryAge) {
         if (delta.replaced()) {
-            return write(key, data, "replace", data.keySet(), List.of(), expiryAge);
+            return saveInFull(key, data, "replace", data.keySet(), List.of(), expiryAge);
         }
-        return write(key, data, "update", delta.changed(), delta.removed(), expiryAge);
+        if (delta.changed().contains(principalAttribute) || delta.removed().contains(principalAttribute)
+                || expiryAge <= 0) {
+            return saveInFull(key, data, "update", delta.changed(), delta.removed(), expiryAge);
+        }
+        return run(SessionScripts.UPDATE, key, data, delta.changed(), delta.removed(),
+                ttlMillis(expiryAge), utf8(prefix), utf8(key));
     }
 
-    private String write(String key, Map<String, Object> data, String mode, Iterable<String> changed,
+    private String saveInFull(String key, Map<String, Object> data, String mode, Iterable<String> changed,
             Iterable<String> removed, long expiryAge) {
-        List<byte[]> args = new ArrayList<>();
-        args.add(utf8(mode));
-        args.add(utf8(Long.toString(Math.multiplyExact(Math.max(expiryAge, 0), 1000L))));
         Object principal = data.get(principalAttribute);
-        args.add(utf8(principal == null ? "" : principal.toString()));
-        args.add(utf8(prefix));
-        args.add(utf8(key));
+        return run(SessionScripts.SAVE, key, data, changed, removed, utf8(mode), ttlMillis(expiryAge),
+                utf8(principal == null ? "" : principal.toString()), utf8(prefix), utf8(key));
+    }
+
+    private static byte[] ttlMillis(long expiryAge) {
+        return utf8(Long.toString(Math.multiplyExact(Math.max(expiryAge, 0), 1000L)));
+    }
+
+    /**
+     * Runs a save script with the arguments {@code head} followed by the attribute writes: the
+     * number of fields to set, the field/value pairs, then the fields to delete.
+     */
+    private String run(Script script, String key, Map<String, Object> data, Iterable<String> changed,
+            Iterable<String> removed, byte[]... head) {
+        List<byte[]> args = new ArrayList<>(Arrays.asList(head));
         List<byte[]> pairs = new ArrayList<>();
         for (String name : changed) {
             pairs.add(utf8(ATTR + name));
@@ -204,8 +229,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         args.add(utf8(Integer.toString(pairs.size() / 2)));
         args.addAll(pairs);
         removed.forEach(name -> args.add(utf8(ATTR + name)));
-        Long result = SessionScripts.SAVE.run(redis(), ScriptOutputType.INTEGER,
-                new String[] {sessionKey(key)}, args.toArray(new byte[0][]));
+        Long result = script.run(redis(), ScriptOutputType.INTEGER, new String[] {sessionKey(key)},
+                args.toArray(new byte[0][]));
         if (result == 0) {
             throw new SessionCreateException(key);
         }
@@ -221,16 +246,19 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
                 utf8(prefix), utf8(key));
     }
 
-    /** Nothing to do: Redis expires the hashes, and index entries are pruned when read. */
+    /** Nothing to do: Redis expires the hashes, and the index's readers and writers prune its entries. */
     @Override
     public void clearExpired() {
         // Redis expires records itself.
     }
 
-    /** The keys of the live sessions of {@code principal}, pruning expired index entries. */
+    /**
+     * The keys of the live sessions of {@code principal}: each index entry is checked against its
+     * hash, and the entries of sessions that expired or were deleted are removed.
+     */
     public List<String> sessionsOf(String principal) {
         List<byte[]> members = SessionScripts.SESSIONS_OF.run(redis(), ScriptOutputType.MULTI,
-                new String[] {principalKey(principal)});
+                new String[] {principalKey(principal)}, utf8(prefix));
         List<String> keys = new ArrayList<>(members.size());
         members.forEach(member -> keys.add(new String(member, StandardCharsets.UTF_8)));
         return keys;

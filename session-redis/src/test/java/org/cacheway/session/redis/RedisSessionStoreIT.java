@@ -10,6 +10,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cacheway.cache.Caches;
@@ -17,6 +18,7 @@ import org.cacheway.session.Session;
 import org.cacheway.session.SessionConfigurationException;
 import org.cacheway.session.SessionSettings;
 import org.cacheway.session.SessionStoreContractTest;
+import org.cacheway.session.SessionUpdateException;
 import org.cacheway.session.Sessions;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
@@ -63,6 +65,43 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         session.update(data);
         session.save();
         return sessions.open(session.getSessionKey());
+    }
+
+    private Session saved(Map<String, Object> data, long expiry) {
+        Session session = sessions.create();
+        session.update(data);
+        session.setExpiry(expiry);
+        session.save();
+        return sessions.open(session.getSessionKey());
+    }
+
+    /** Opens the session as a request would and saves it with one attribute changed. */
+    private void visit(String key, long visits) {
+        Session request = sessions.open(key);
+        request.put("visits", visits);
+        request.save();
+    }
+
+    private Double score(String principal, String key) {
+        return connection.sync().zscore(store.principalKey(principal), key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long pttl(String redisKey) {
+        return connection.sync().pttl(redisKey);
+    }
+
+    private long serverMillis() {
+        List<byte[]> time = connection.sync().time();
+        return Long.parseLong(new String(time.get(0), StandardCharsets.US_ASCII)) * 1000
+                + Long.parseLong(new String(time.get(1), StandardCharsets.US_ASCII)) / 1000;
+    }
+
+    private void awaitGone(String key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (store.exists(key) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(store.exists(key)).isFalse();
     }
 
     private String field(String key, String attribute) {
@@ -154,6 +193,140 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         }
         assertThat(store.sessionsOf("1")).isEmpty();
         assertThat(store.exists(session.getSessionKey())).isFalse();
+    }
+
+    @Test
+    void lightSavesKeepASessionListedPastItsIndexScore() throws InterruptedException {
+        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L), 2).getSessionKey();
+        double firstScore = score("1", key);
+        long visits = 0;
+        while (serverMillis() <= firstScore + 200) {
+            visit(key, ++visits);
+            Thread.sleep(100);
+        }
+        assertThat(score("1", key)).as("light saves leave the score alone").isEqualTo(firstScore);
+        assertThat(store.sessionsOf("1")).containsExactly(key);
+        assertThat(score("1", key)).as("re-scored by the check").isGreaterThan((double) serverMillis());
+    }
+
+    @Test
+    void aSessionWhoseLightSaveShortenedItsExpiryLeavesTheIndexWhenItExpires() throws InterruptedException {
+        String kept = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        String shortened = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        Session request = sessions.open(shortened);
+        request.setExpiry(1);
+        request.save();
+        assertThat(score("1", shortened)).as("still the two-week score").isGreaterThan(serverMillis() + 600_000.0);
+        awaitGone(shortened);
+        assertThat(store.sessionsOf("1")).containsExactly(kept);
+        assertThat(score("1", shortened)).isNull();
+    }
+
+    @Test
+    void theIndexOutlivesTheSessionsLightSavesKeepAlive() throws InterruptedException {
+        String key = saved(Map.of("_auth_user_id", "1"), 60).getSessionKey();
+        Session request = sessions.open(key);
+        request.setExpiry(600);
+        request.save();
+        assertThat(pttl(store.principalKey("1"))).isGreaterThan(590_000L)
+                .isGreaterThanOrEqualTo(pttl(store.sessionKey(key)));
+        Thread.sleep(50);
+        visit(key, 1L);
+        assertThat(pttl(store.principalKey("1"))).isGreaterThanOrEqualTo(pttl(store.sessionKey(key)));
+    }
+
+    @Test
+    void aLightSaveOfALoggedOutSessionFailsAndRecreatesNothing() {
+        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L)).getSessionKey();
+        Session stale = sessions.open(key);
+        stale.put("visits", 1L);
+        store.invalidateAll("1");
+        assertThatThrownBy(stale::save).isInstanceOf(SessionUpdateException.class);
+        assertThat(connection.sync().exists(store.sessionKey(key), store.principalKey("1"))).isZero();
+        assertThat(store.sessionsOf("1")).isEmpty();
+    }
+
+    @Test
+    void aSaveChangingOrRemovingThePrincipalMovesTheSessionBetweenIndexes() {
+        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L)).getSessionKey();
+        Session login = sessions.open(key);
+        login.put("_auth_user_id", "2");
+        login.put("visits", 1L);
+        login.save();
+        assertThat(store.sessionsOf("1")).isEmpty();
+        assertThat(store.sessionsOf("2")).containsExactly(key);
+        Session logout = sessions.open(key);
+        logout.remove("_auth_user_id");
+        logout.save();
+        visit(key, 2L);
+        assertThat(store.sessionsOf("2")).isEmpty();
+        assertThat(connection.sync().keys(store.principalKey("*"))).isEmpty();
+    }
+
+    @Test
+    void aLightSaveOfARequestThatLoadedBeforeALoginKeepsTheNewIndexAlive() {
+        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L), 60).getSessionKey();
+        Session stale = sessions.open(key);
+        stale.put("visits", 1L);
+        Session login = sessions.open(key);
+        login.put("_auth_user_id", "2");
+        login.save();
+        stale.setExpiry(600);
+        stale.save();
+        assertThat(store.sessionsOf("1")).isEmpty();
+        assertThat(store.sessionsOf("2")).containsExactly(key);
+        assertThat(pttl(store.principalKey("2"))).isGreaterThan(590_000L)
+                .isGreaterThanOrEqualTo(pttl(store.sessionKey(key)));
+        assertThat(sessions.open(key).get("_auth_user_id")).isEqualTo("2");
+    }
+
+    @Test
+    void aLightSaveReindexesASessionWhoseIndexVanished() {
+        String key = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        connection.sync().del(store.principalKey("1"));
+        visit(key, 1L);
+        assertThat(store.sessionsOf("1")).containsExactly(key);
+        assertThat(pttl(store.principalKey("1"))).isGreaterThanOrEqualTo(pttl(store.sessionKey(key)));
+    }
+
+    @Test
+    void anExpiryInThePastOnALoadedSessionDeletesItAndItsIndexEntry() {
+        String kept = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        String key = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        Session request = sessions.open(key);
+        request.setExpiry(Duration.ofSeconds(-10));
+        request.save();
+        assertThat(store.exists(key)).isFalse();
+        assertThat(score("1", key)).isNull();
+        assertThat(store.sessionsOf("1")).containsExactly(kept);
+    }
+
+    @Test
+    void thousandsOfAttributesAreWrittenInSlices() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (long i = 0; i < 5_000; i++) {
+            data.put("a" + i, i);
+        }
+        String key = saved(data).getSessionKey();
+        assertThat(sessions.open(key).items()).isEqualTo(data);
+        Session update = sessions.open(key);
+        data.replaceAll((name, value) -> -(Long) value);
+        update.update(data);
+        update.save();
+        assertThat(sessions.open(key).items()).isEqualTo(data);
+        Session removal = sessions.open(key);
+        data.keySet().forEach(removal::remove);
+        removal.put("kept", 1L);
+        removal.save();
+        assertThat(sessions.open(key).items()).isEqualTo(Map.of("kept", 1L));
+        Session replaced = sessions.open(key);
+        replaced.update(data);
+        replaced.save();
+        replaced = sessions.open(key);
+        replaced.clear();
+        replaced.put("only", 1L);
+        replaced.save();
+        assertThat(sessions.open(key).items()).isEqualTo(Map.of("only", 1L));
     }
 
     @Test
