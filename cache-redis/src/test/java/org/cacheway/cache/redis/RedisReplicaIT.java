@@ -34,7 +34,7 @@ class RedisReplicaIT {
         redis.get().flushAll();
         caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
                 "LOCATION", List.of(redis.get().primary().uri(1), replica.uri(1)),
-                "OPTIONS", Map.of("SOCKET_TIMEOUT", 1, "SOCKET_CONNECT_TIMEOUT", 0.5))));
+                "OPTIONS", Map.of("SOCKET_TIMEOUT", 3, "SOCKET_CONNECT_TIMEOUT", 2))));
         cache = (RedisCache) caches.getDefault();
     }
 
