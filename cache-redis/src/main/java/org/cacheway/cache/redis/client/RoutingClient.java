@@ -238,8 +238,14 @@ public abstract class RoutingClient implements CacheClient {
         nodes.forEach(CacheClient::disconnect);
     }
 
+    /**
+     * Closes every node's connection, then releases the nodes: nodes may share one connector
+     * ({@link DefaultClient#single}), whose shutdown by the first node would otherwise close the
+     * others' connections under them (Lettuce then warns "Connection is already closed").
+     */
     @Override
     public void release() {
+        nodes.forEach(CacheClient::disconnect);
         nodes.forEach(CacheClient::release);
     }
 

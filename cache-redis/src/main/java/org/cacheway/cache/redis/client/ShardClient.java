@@ -71,16 +71,6 @@ public class ShardClient extends RoutingClient {
         await(clearAsync(), "clear");
     }
 
-    /**
-     * Closes every server's connection before the shared connector shuts down (the shards share
-     * it), so no connection is closed after its client is gone.
-     */
-    @Override
-    public void release() {
-        nodes().forEach(CacheClient::disconnect);
-        super.release();
-    }
-
     private <T> T await(CompletableFuture<T> reply, String operation) {
         return Replies.await(reply, timeout, errors, operation);
     }
