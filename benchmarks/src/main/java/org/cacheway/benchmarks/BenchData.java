@@ -1,5 +1,6 @@
 package org.cacheway.benchmarks;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class BenchData {
     public static final int BATCH_SIZE = 100;
     /** W2's timeout, in seconds. */
     public static final int SET_TIMEOUT_SECONDS = 300;
+    /** W2's timeout, for the peers' APIs. */
+    public static final Duration SET_TTL = Duration.ofSeconds(SET_TIMEOUT_SECONDS);
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 

@@ -20,7 +20,9 @@ import org.cacheway.testsupport.RedisTopologies;
  * One benchmark's world: its own {@code redis-server} (test-support, no persistence), Cacheway's
  * {@link Caches} built from the settings a user would write (django-redis's DefaultClient and JSON
  * serializer), a raw Lettuce connection to the same database, and the 10,000 preloaded keys,
- * written through Cacheway so that both sides read the same final keys and bytes.
+ * written through Cacheway so that both sides read the same final keys and bytes. The peers'
+ * clients ({@link #spring()}, {@link #redisson()}) connect to the same server on first use only,
+ * so that a trial of Cacheway or raw Lettuce runs with no peer's threads or connections around.
  */
 public final class BenchEnvironment implements AutoCloseable {
     /** django-redis's default client, what the workloads use. */
@@ -39,6 +41,8 @@ public final class BenchEnvironment implements AutoCloseable {
     private final String[] keys = new String[BenchData.KEY_COUNT];
     private final String[] finalKeys = new String[BenchData.KEY_COUNT];
     private final byte[][] storedValues = new byte[BenchData.KEY_COUNT][];
+    private final Lazy<SpringPeer> spring = new Lazy<>(() -> new SpringPeer(host(), port()));
+    private final Lazy<RedissonPeer> redisson = new Lazy<>(() -> new RedissonPeer(host(), port()));
 
     private BenchEnvironment(RedisStandalone redis) {
         this.redis = redis;
@@ -146,6 +150,16 @@ public final class BenchEnvironment implements AutoCloseable {
         return raw;
     }
 
+    /** Spring Data Redis on this server, connected on the first call. */
+    public SpringPeer spring() {
+        return spring.get();
+    }
+
+    /** Redisson on this server, connected on the first call. */
+    public RedissonPeer redisson() {
+        return redisson.get();
+    }
+
     /** User key {@code i} ({@code bench:<i>}). */
     public String key(int i) {
         return keys[i];
@@ -174,6 +188,8 @@ public final class BenchEnvironment implements AutoCloseable {
     @Override
     public void close() {
         try {
+            spring.ifMade(SpringPeer::close);
+            redisson.ifMade(RedissonPeer::close);
             caches.close();
             raw.close();
             rawClient.shutdown();

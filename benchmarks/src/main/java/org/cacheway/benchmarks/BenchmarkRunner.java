@@ -13,12 +13,14 @@ import java.util.Map;
 import org.cacheway.cache.Cache;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
+import org.redisson.api.RBuckets;
 
 /**
  * Runs every workload of BENCHMARK.md for Cacheway and raw Lettuce in one go, prints the table and
  * the targets, and writes {@code results.md} and {@code results.json} next to the jar (or the
- * classes directory), i.e. {@code benchmarks/target/}. {@code --smoke} runs one short iteration
- * per workload, in-process, for the build.
+ * classes directory), i.e. {@code benchmarks/target/}. {@code --peers} measures Spring Data Redis
+ * and Redisson beside them; {@code --smoke} runs one short iteration per workload and side, peers
+ * included, in-process, for the build.
  */
 public final class BenchmarkRunner {
     private static final Timeout STAMPEDE_TIMEOUT = Timeout.seconds(300);
@@ -29,8 +31,8 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * {@code java -jar benchmarks.jar [--smoke | --quick] [--only=W1,W5]}: {@code --only} runs some
-     * workloads (targets are then not judged).
+     * {@code java -jar benchmarks.jar [--smoke | --quick] [--peers] [--only=W1,W5]}: {@code --only}
+     * runs some workloads (targets are then not judged); {@code --peers} adds the peers' sides.
      */
     public static void main(String[] args) throws Exception {
         List<Workload> workloads = Workload.all();
@@ -40,47 +42,56 @@ public final class BenchmarkRunner {
                 workloads = workloads.stream().filter(w -> ids.contains(w.id())).toList();
             }
         }
-        Report report = run(RunMode.fromArgs(args), workloads, outputDir());
+        RunMode mode = RunMode.fromArgs(args);
+        boolean peers = mode == RunMode.SMOKE || List.of(args).contains("--peers");
+        Report report = run(mode, workloads, peers, outputDir());
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("Written to " + outputDir().resolve("results.md") + " and results.json");
     }
 
-    /** Runs {@code workloads}, the round-trip check and the stampedes, and writes the results into {@code dir}. */
-    public static Report run(RunMode mode, List<Workload> workloads, Path dir) throws Exception {
+    /**
+     * Runs {@code workloads}, the round-trip check and the stampedes, with their peers' sides if
+     * {@code peers} (else without: the peer targets are then judged on BENCHMARK.md's figures), and
+     * writes the results into {@code dir}.
+     */
+    public static Report run(RunMode mode, List<Workload> workloads, boolean peers, Path dir) throws Exception {
         boolean smoke = mode == RunMode.SMOKE;
+        List<Workload> measuring = peers ? workloads : workloads.stream().map(Workload::withoutPeers).toList();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("date", ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
         environment.put("mode", mode.description());
         environment.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
                 + System.getProperty("java.version"));
+        environment.put("peers", peers
+                ? "measured in this run (Spring Data Redis RedisCache, Spring Session RedisSessionRepository, Redisson)"
+                : "estimated from BENCHMARK.md's figures (--peers measures them)");
         environment.put("load average at start", loadAverage());
         System.setProperty("cacheway.test.workDir", dir.resolve("redis-work").toString());
         System.setProperty("cacheway.test.logDir", dir.resolve("redis-logs").toString());
         System.setProperty(BenchEnvironment.SHARE_PROPERTY, Boolean.toString(smoke));
-        Map<String, Measurement> measured;
+        List<Row> rows;
         double serialization;
         Map<String, Double> roundTrips;
         List<Stampede.Result> stampedes;
         try {
             JmhSuite suite = new JmhSuite(mode, dir);
-            measured = suite.run(workloads);
+            rows = suite.run(measuring);
             serialization = suite.serializationMicros();
             BenchEnvironment env = BenchEnvironment.acquire();
             try {
-                roundTrips = roundTrips(env);
-                stampedes = stampedes(env, smoke ? 2 : 5);
+                roundTrips = roundTrips(env, peers);
+                int trials = smoke ? 1 : 5;
+                stampedes = stampedes(env, trials);
+                if (peers) {
+                    stampedes.addAll(PeerStampedes.run(env, trials));
+                }
             } finally {
                 env.release();
             }
         } finally {
             BenchEnvironment.closeShared();
-        }
-        List<Row> rows = new ArrayList<>();
-        for (Workload w : workloads) {
-            rows.add(new Row(w, measured.get(JmhSuite.key(w.cachewayBenchmark(), w.threads())),
-                    measured.get(JmhSuite.key(w.rawBenchmark(), w.threads()))));
         }
         environment.put("load average at end", loadAverage());
         environment.put("W5 serialization alone (encode + decode, no Redis)",
@@ -92,7 +103,7 @@ public final class BenchmarkRunner {
         return report;
     }
 
-    private static Map<String, Double> roundTrips(BenchEnvironment env) {
+    private static Map<String, Double> roundTrips(BenchEnvironment env, boolean peers) {
         Cache cache = env.cache();
         SessionFixture sessions = new SessionFixture(env);
         List<String> batch = new ArrayList<>();
@@ -105,6 +116,18 @@ public final class BenchmarkRunner {
         trips.put("W3 getMany", RoundTrips.perOperation(env, () -> cache.getMany(batch), 100));
         trips.put("W6 cache engine", RoundTrips.perOperation(env, sessions::cacheEngineCycle, 100));
         trips.put("W6 hash store", RoundTrips.perOperation(env, sessions::hashStoreCycle, 100));
+        if (peers) { // each client connected, and its sessions made, before its count starts
+            org.springframework.cache.Cache spring = env.spring().cache();
+            RBuckets redisson = env.redisson().client().getBuckets();
+            String[] finalBatch = batch.stream().map(BenchData::finalKey).toArray(String[]::new);
+            trips.put("W3 Spring, 100 x RedisCache.get",
+                    RoundTrips.perOperation(env, () -> batch.forEach(spring::get), 100));
+            trips.put("W3 Redisson, RBuckets.get", RoundTrips.perOperation(env, () -> redisson.get(finalBatch), 100));
+            SpringSessionFixture springSessions = env.spring().sessions();
+            RedissonSessionFixture redissonSessions = env.redisson().sessions();
+            trips.put("W6 Spring Session", RoundTrips.perOperation(env, springSessions::cycle, 100));
+            trips.put("W6 Redisson RMap", RoundTrips.perOperation(env, redissonSessions::cycle, 100));
+        }
         return trips;
     }
 

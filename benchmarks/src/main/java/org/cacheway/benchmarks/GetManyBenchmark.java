@@ -10,7 +10,10 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
-/** W3: get-many of 100 random keys per call ({@code MGET}); keys/s is calls/s times 100. */
+/**
+ * W3: get-many of 100 random keys per call ({@code MGET}, one round trip), or 100 gets where the
+ * peer has no get-many; keys/s is calls/s times 100.
+ */
 @State(Scope.Benchmark)
 public class GetManyBenchmark extends RedisBenchmark {
     private static final int BATCHES = 1024;
@@ -44,6 +47,22 @@ public class GetManyBenchmark extends RedisBenchmark {
     @Benchmark
     public List<KeyValue<String, byte[]>> raw() {
         return raw.mget(finalBatches.get(nextBatch()));
+    }
+
+    /** Spring's {@code Cache} has no get-many, nor its {@code RedisCacheWriter}: 100 {@code cache.get} calls. */
+    @Benchmark
+    public List<Object> spring() {
+        List<Object> values = new ArrayList<>(BenchData.BATCH_SIZE);
+        for (String key : userBatches.get(nextBatch())) {
+            values.add(spring.cache().get(key).get());
+        }
+        return values;
+    }
+
+    /** Redisson's {@code getBuckets().get(100 final keys)} ({@code MGET}). */
+    @Benchmark
+    public Map<String, Object> redisson() {
+        return redisson.client().getBuckets().get(finalBatches.get(nextBatch()));
     }
 
     private static int nextBatch() {

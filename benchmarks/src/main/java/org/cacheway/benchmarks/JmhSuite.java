@@ -2,6 +2,8 @@ package org.cacheway.benchmarks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the workloads through JMH's {@link Runner}, one benchmark method at a time: throughput
- * with the GC profiler in rounds ordered Cacheway, raw, raw, Cacheway (so the shared machine's
- * load drifts onto both sides alike), then sample time for the latency percentiles. Returns a
- * {@link Measurement} per benchmark method and thread count.
+ * with the GC profiler in rounds ordered Cacheway, raw, raw, Cacheway (with peers: Cacheway, raw,
+ * Spring, Redisson, Redisson, Spring, raw, Cacheway), so the shared machine's load drifts onto
+ * every side alike, then sample time for the latency percentiles. Returns a {@link Row} of
+ * {@link Measurement}s per workload.
  */
 final class JmhSuite {
     private final RunMode mode;
@@ -31,21 +34,34 @@ final class JmhSuite {
         this.workDir = workDir;
     }
 
-    /** Measurements keyed by {@link #key(String, int)}. */
-    Map<String, Measurement> run(List<Workload> workloads) throws RunnerException {
-        Map<String, Measurement> measured = new HashMap<>();
+    /**
+     * One row per workload, every side measured within that row's own rounds (a peer that serves
+     * two rows, as on W6, is measured in each, beside that row's raw baseline). Each round runs
+     * every side, alternately in {@link Workload#benchmarks()}'s order and in reverse (Cacheway,
+     * raw, peers..., peers..., raw, Cacheway), so every side sits at the same mean position in time.
+     */
+    List<Row> run(List<Workload> workloads) throws RunnerException {
+        List<Row> rows = new ArrayList<>();
         for (Workload w : workloads) {
-            List<RunResult> cacheway = new ArrayList<>();
-            List<RunResult> raw = new ArrayList<>();
+            Map<String, List<RunResult>> rounds = new HashMap<>();
             for (int round = 0; round < mode.throughputRounds(); round++) {
-                boolean cachewayFirst = round % 2 == 0;
-                (cachewayFirst ? cacheway : raw).add(throughput(cachewayFirst ? w.cachewayBenchmark() : w.rawBenchmark(), w));
-                (cachewayFirst ? raw : cacheway).add(throughput(cachewayFirst ? w.rawBenchmark() : w.cachewayBenchmark(), w));
+                List<String> order = new ArrayList<>(w.benchmarks());
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (String benchmark : order) {
+                    rounds.computeIfAbsent(benchmark, b -> new ArrayList<>()).add(throughput(benchmark, w));
+                }
             }
-            measured.put(key(w.cachewayBenchmark(), w.threads()), measurement(cacheway, sample(w.cachewayBenchmark(), w)));
-            measured.put(key(w.rawBenchmark(), w.threads()), measurement(raw, sample(w.rawBenchmark(), w)));
+            Map<String, Measurement> sides = new HashMap<>();
+            for (String benchmark : w.benchmarks()) {
+                sides.put(benchmark, measurement(rounds.get(benchmark), sample(benchmark, w)));
+            }
+            Map<Peer, Measurement> peers = new EnumMap<>(Peer.class);
+            w.peers().keySet().forEach(peer -> peers.put(peer, sides.get(w.peerBenchmark(peer))));
+            rows.add(new Row(w, sides.get(w.cachewayBenchmark()), sides.get(w.rawBenchmark()), peers));
         }
-        return measured;
+        return rows;
     }
 
     /** Mean microseconds per {@link SerializationBenchmark#encodeDecode()}, W5's serialization alone. */
@@ -55,10 +71,6 @@ final class JmhSuite {
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS).shouldFailOnError(true)
                 .jvmArgsAppend("-Xms512m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         return runOne(options).getPrimaryResult().getScore();
-    }
-
-    static String key(String benchmark, int threads) {
-        return benchmark + "@" + threads;
     }
 
     private RunResult throughput(String benchmark, Workload w) throws RunnerException {

@@ -5,10 +5,13 @@ import org.cacheway.cache.Timeout;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.redisson.api.RBucket;
 
 /**
  * W4: 90% get / 10% set with a 300 s timeout, meant for 16 threads sharing one cache (one
- * connection, as both Cacheway and a raw Lettuce user would), synchronously and asynchronously.
+ * connection, as both Cacheway and a raw Lettuce user would), synchronously and asynchronously;
+ * the peers synchronously, through their own connection handling (Spring's shared connection,
+ * Redisson's pool).
  */
 @State(Scope.Benchmark)
 public class MixedBenchmark extends RedisBenchmark {
@@ -36,6 +39,29 @@ public class MixedBenchmark extends RedisBenchmark {
         int i = nextIndex();
         return isWrite() ? raw.setex(env.finalKey(i), BenchData.SET_TIMEOUT_SECONDS, env.storedValue(i))
                 : raw.get(env.finalKey(i));
+    }
+
+    /** Spring's {@code RedisCache}: {@code put} (the cache's 300 s TTL) or {@code get}, the value unwrapped. */
+    @Benchmark
+    public Object spring() {
+        int i = nextIndex();
+        if (isWrite()) {
+            spring.cache().put(env.key(i), values[i]);
+            return values[i];
+        }
+        return spring.cache().get(env.key(i)).get();
+    }
+
+    /** Redisson's {@code RBucket}: {@code set(value, 300 s)} or {@code get}. */
+    @Benchmark
+    public Object redisson() {
+        int i = nextIndex();
+        RBucket<Object> bucket = redisson.client().getBucket(env.finalKey(i));
+        if (isWrite()) {
+            bucket.set(values[i], BenchData.SET_TTL);
+            return values[i];
+        }
+        return bucket.get();
     }
 
     /** Cacheway's asynchronous API, each call awaited. */

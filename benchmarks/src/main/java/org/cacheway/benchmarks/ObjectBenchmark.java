@@ -6,10 +6,13 @@ import org.cacheway.cache.Timeout;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.redisson.api.RBucket;
 
 /**
  * W5: set then get of a ~4 KiB nested object (50 fields) through the JSON serializer: a
- * {@code Map} for Cacheway, the same JSON bytes for raw Lettuce (no parsing).
+ * {@code Map} for Cacheway and the peers (their Jackson writes compact JSON, a little shorter than
+ * Python's {@code json.dumps} separators Cacheway keeps), the same JSON bytes for raw Lettuce (no
+ * parsing).
  */
 @State(Scope.Benchmark)
 public class ObjectBenchmark extends RedisBenchmark {
@@ -55,5 +58,22 @@ public class ObjectBenchmark extends RedisBenchmark {
         int i = ThreadLocalRandom.current().nextInt(OBJECTS);
         raw.setex(finalKeys[i], BenchData.SET_TIMEOUT_SECONDS, json[i]);
         return raw.get(finalKeys[i]);
+    }
+
+    /** Spring's {@code cache.put(key, map)} then {@code cache.get(key)}, through its Jackson serializer. */
+    @Benchmark
+    public Object spring() {
+        int i = ThreadLocalRandom.current().nextInt(OBJECTS);
+        spring.cache().put(keys[i], objects[i]);
+        return spring.cache().get(keys[i]).get();
+    }
+
+    /** Redisson's {@code getBucket(final key)}: {@code set(map, 300 s)} then {@code get()}, through its JSON codec. */
+    @Benchmark
+    public Object redisson() {
+        int i = ThreadLocalRandom.current().nextInt(OBJECTS);
+        RBucket<Object> bucket = redisson.client().getBucket(finalKeys[i]);
+        bucket.set(objects[i], BenchData.SET_TTL);
+        return bucket.get();
     }
 }

@@ -7,11 +7,14 @@ import org.cacheway.cache.Cache;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The base of every JMH workload: a {@link BenchEnvironment} (own server, preloaded keys) per
  * trial, with Cacheway's default cache and the raw Lettuce commands at hand. Subclasses add their
- * own data in {@link #prepare()} and declare one {@code cacheway} and one {@code raw} method.
+ * own data in {@link #prepare()} and declare one {@code cacheway} and one {@code raw} method, and
+ * one method per {@link Peer} they measure, named {@link Peer#method()}: the trials of that method,
+ * and only those, have the peer's client in {@link #spring} or {@link #redisson}.
  */
 public abstract class RedisBenchmark {
     /** The server, cache and raw connection of this trial. */
@@ -22,14 +25,21 @@ public abstract class RedisBenchmark {
     protected RedisCommands<String, byte[]> raw;
     /** Raw Lettuce, asynchronous. */
     protected RedisAsyncCommands<String, byte[]> rawAsync;
+    /** Spring Data Redis in the trials of the {@code spring} method, else null. */
+    protected SpringPeer spring;
+    /** Redisson in the trials of the {@code redisson} method, else null. */
+    protected RedissonPeer redisson;
 
-    /** Starts the server, preloads it and lets the subclass prepare its data. */
+    /** Starts the server, preloads it, connects the measured peer if any and lets the subclass prepare its data. */
     @Setup(Level.Trial)
-    public void startRedis() {
+    public void startRedis(BenchmarkParams params) {
         env = BenchEnvironment.acquire();
         cache = env.cache();
         raw = env.raw().sync();
         rawAsync = env.raw().async();
+        Peer peer = Peer.measuredBy(params.getBenchmark()).orElse(null);
+        spring = peer == Peer.SPRING ? env.spring() : null;
+        redisson = peer == Peer.REDISSON ? env.redisson() : null;
         prepare();
     }
 
@@ -37,7 +47,7 @@ public abstract class RedisBenchmark {
     protected void prepare() {
     }
 
-    /** Stops the server and closes both clients. */
+    /** Stops the server and closes every client. */
     @TearDown(Level.Trial)
     public void stopRedis() {
         env.release();

@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One run's results: the table of workloads (Cacheway beside raw Lettuce), the round-trip
- * counts, the stampedes and the targets, as Markdown for people and JSON for tools.
+ * One run's results: the table of workloads (Cacheway beside raw Lettuce), the peers' table when
+ * they were measured, the round-trip counts, the stampedes and the targets, as Markdown for
+ * people and JSON for tools.
  *
  * @param environment when and where it ran (date, cores, load average, JVM, mode)
  * @param rows the workloads
@@ -28,6 +29,9 @@ public record Report(Map<String, String> environment, List<Row> rows, Map<String
         StringBuilder out = new StringBuilder();
         environment.forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
         out.append('\n').append(table()).append('\n');
+        if (rows.stream().anyMatch(r -> !r.peers().isEmpty())) {
+            out.append(peerTable()).append('\n');
+        }
         out.append("| round trips per operation | commands |\n|---|---|\n");
         roundTrips.forEach((op, n) -> out.append("| ").append(op).append(" | ").append(Targets.fmt(n)).append(" |\n"));
         out.append("\n| W7 stampede (32 threads, 100 ms computation) | computations per stampede | wall median ms"
@@ -56,6 +60,24 @@ public record Report(Map<String, String> environment, List<Row> rows, Map<String
             if (w.keysPerCall() > 1) {
                 out.append(line(w.id() + " keys/s", row, w.keysPerCall()));
             }
+        }
+        return out.toString();
+    }
+
+    /** The peers' sides: each beside the raw Lettuce run of the same rounds, and Cacheway's ratio to it. */
+    public String peerTable() {
+        StringBuilder out = new StringBuilder();
+        out.append("| workload | peer: what it calls | peer ops/s | raw ops/s | peer ratio | Cacheway ratio"
+                + " | peer p50/p99 µs | peer B/op |\n|---|---|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            row.workload().peers().forEach((peer, what) -> {
+                Measurement m = row.peers().get(peer);
+                out.append(String.format(Locale.ROOT,
+                        "| %s %s | %s: %s | %,.0f | %,.0f | %.2f | %.2f | %.0f / %.0f | %,.0f |%n",
+                        row.workload().id(), row.workload().label(), peer.label(), what, m.opsPerSecond(),
+                        row.raw().opsPerSecond(), row.ratio(peer), row.ratio(), m.p50Micros(), m.p99Micros(),
+                        m.bytesPerOp()));
+            });
         }
         return out.toString();
     }
@@ -93,6 +115,9 @@ public record Report(Map<String, String> environment, List<Row> rows, Map<String
         json.put("cacheway", row.cacheway());
         json.put("raw", row.raw());
         json.put("ratio", row.ratio());
+        json.put("peers", row.workload().peers().keySet().stream().map(peer -> Map.of("peer", peer.label(),
+                "calls", row.workload().peers().get(peer), "measurement", row.peers().get(peer),
+                "ratio", row.ratio(peer))).toList());
         return json;
     }
 }

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Counts the commands a client sends per operation, by watching Redis's {@code MONITOR} stream:
- * every line is one command; lines from inside a Lua script ({@code [0 lua]}) are not round trips.
- * A workload needing one round trip per call shows 1.0 here.
+ * every line is one command; lines from inside a Lua script ({@code [0 lua]}) are not round trips,
+ * nor are {@code PING}s, the health checks of pooled connections that a client sends on its own
+ * schedule (Redisson pings each of its pooled connections every 30 s). A workload needing
+ * one round trip per call shows 1.0 here.
  */
 final class RoundTrips {
     private static final String END_MARKER = "cacheway-bench-round-trips-end";
@@ -35,7 +37,7 @@ final class RoundTrips {
             env.raw().sync().echo(END_MARKER.getBytes(StandardCharsets.US_ASCII));
             long commands = 0;
             for (String line = in.readLine(); line != null && !line.contains(END_MARKER); line = in.readLine()) {
-                if (!line.contains(" lua]")) {
+                if (!line.contains(" lua]") && !line.endsWith("\"PING\"")) {
                     commands++;
                 }
             }

@@ -15,8 +15,8 @@ public enum RunMode {
             + " run of 2 s warm-up + 3 s measured; 1 fork each", 2, 3, 3, 2, 3),
     /** Per side: 1 throughput round of 2 s + 2 s, latency 1 s + 2 s: for comparing fixes, not for the record. */
     QUICK("quick: per side 1 throughput round of 2 s warm-up + 2 s measured, sample time 1 s + 2 s", 1, 2, 2, 1, 2),
-    /** In-process, no warm-up, one 200 ms iteration, one shared server: proves it builds and runs. */
-    SMOKE("smoke: in-process, one 200 ms iteration per side and mode, no warm-up", 1, 0, 1, 0, 1);
+    /** In-process, no warm-up, one 100 ms iteration, one shared server: proves it builds and runs. */
+    SMOKE("smoke: in-process, one 100 ms iteration per side and mode, no warm-up", 1, 0, 1, 0, 1);
 
     private final String description;
     private final int throughputRounds;
@@ -69,7 +69,7 @@ public enum RunMode {
     private ChainedOptionsBuilder iterations(ChainedOptionsBuilder options, int warmupSeconds, int measuredSeconds) {
         if (this == SMOKE) {
             return options.forks(0).warmupIterations(0).measurementIterations(1)
-                    .measurementTime(TimeValue.milliseconds(200)).verbosity(VerboseMode.SILENT);
+                    .measurementTime(TimeValue.milliseconds(100)).verbosity(VerboseMode.SILENT);
         }
         return options.forks(1).warmupIterations(warmupSeconds).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(measuredSeconds).measurementTime(TimeValue.seconds(1));

@@ -1,5 +1,6 @@
 package org.cacheway.benchmarks;
 
+import java.util.Map;
 import org.cacheway.session.Session;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -8,15 +9,25 @@ import org.openjdk.jmh.annotations.State;
 /**
  * W6: the session cycle (load by key, change one attribute, save) for Django's cache engine over
  * {@code RedisCache} and for the {@code RedisSessionStore} hash store, each beside raw Lettuce's
- * own load-modify-save of the same record. The runner runs it at 1 and at 16 threads.
+ * own load-modify-save of the same record, and the peers' own session cycles (Spring Session,
+ * Redisson's {@code RMap}). The runner runs it at 1 and at 16 threads.
  */
 @State(Scope.Benchmark)
 public class SessionBenchmark extends RedisBenchmark {
     private SessionFixture sessions;
+    private SpringSessionFixture springSessions;
+    private RedissonSessionFixture redissonSessions;
 
+    /** The sessions of the side this trial measures. */
     @Override
     protected void prepare() {
-        sessions = new SessionFixture(env);
+        if (spring != null) {
+            springSessions = spring.sessions();
+        } else if (redisson != null) {
+            redissonSessions = redisson.sessions();
+        } else {
+            sessions = new SessionFixture(env);
+        }
     }
 
     /** Cacheway's cache engine. */
@@ -41,5 +52,17 @@ public class SessionBenchmark extends RedisBenchmark {
     @Benchmark
     public Boolean rawHashStore() {
         return sessions.rawHashCycle();
+    }
+
+    /** Spring Session's {@code RedisSessionRepository}. */
+    @Benchmark
+    public org.springframework.session.Session spring() {
+        return springSessions.cycle();
+    }
+
+    /** Redisson, a session as an {@code RMap}. */
+    @Benchmark
+    public Map<String, Object> redisson() {
+        return redissonSessions.cycle();
     }
 }

@@ -21,7 +21,8 @@ public final class SessionFixture {
     public static final int SESSIONS = 1_000;
     /** Django's default {@code SESSION_COOKIE_AGE}: the TTL every save refreshes. */
     static final long COOKIE_AGE = 1_209_600L;
-    private static final String COUNTER = "visits";
+    /** The attribute every cycle reads and increments. */
+    static final String COUNTER = "visits";
     private static final String COUNTER_FIELD = "attr:" + COUNTER;
 
     private final RedisCommands<String, byte[]> raw;

@@ -5,7 +5,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
-/** W2: set with a 300 s timeout (Cacheway encodes the string; raw sends the bytes Cacheway stores). */
+/** W2: set with a 300 s timeout (Cacheway and the peers encode the string; raw sends the bytes Cacheway stores). */
 @State(Scope.Benchmark)
 public class SetBenchmark extends RedisBenchmark {
     private static final Timeout TIMEOUT = Timeout.seconds(BenchData.SET_TIMEOUT_SECONDS);
@@ -27,5 +27,19 @@ public class SetBenchmark extends RedisBenchmark {
     public String raw() {
         int i = nextIndex();
         return raw.setex(env.finalKey(i), BenchData.SET_TIMEOUT_SECONDS, env.storedValue(i));
+    }
+
+    /** Spring's {@code cache.put("bench:<i>", value)}, the cache's TTL being 300 s. */
+    @Benchmark
+    public void spring() {
+        int i = nextIndex();
+        spring.cache().put(env.key(i), values[i]);
+    }
+
+    /** Redisson's {@code getBucket(":1:bench:<i>").set(value, 300 s)}. */
+    @Benchmark
+    public void redisson() {
+        int i = nextIndex();
+        redisson.client().getBucket(env.finalKey(i)).set(values[i], BenchData.SET_TTL);
     }
 }
