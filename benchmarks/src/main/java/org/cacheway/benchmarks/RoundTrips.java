@@ -20,8 +20,9 @@ final class RoundTrips {
     private RoundTrips() {
     }
 
-    /** Client commands per run of {@code operation}, averaged over {@code runs}. */
+    /** Client commands per run of {@code operation}, averaged over {@code runs} after one uncounted run. */
     static double perOperation(BenchEnvironment env, Runnable operation, int runs) {
+        operation.run(); // first use: connections, and the one EVAL that loads a script after NOSCRIPT
         try (Socket socket = new Socket(env.host(), env.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write("*1\r\n$7\r\nMONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
