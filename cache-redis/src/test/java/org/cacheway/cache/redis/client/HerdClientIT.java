@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link HerdClient} with the default 60 s grace: the stored format, stale values served while one
@@ -141,30 +143,19 @@ class HerdClientIT {
         assertThat(processes.get(1).get("hot")).isEqualTo("v1");
     }
 
-    @Test
-    void getOrSetComputesAMissingKeyOnceAcrossProcesses() throws Exception {
+    @ParameterizedTest(name = "async: {0}")
+    @ValueSource(booleans = {false, true})
+    void getOrSetComputesAMissingKeyOnceAcrossProcesses(boolean async) throws Exception {
         List<RedisCache> processes = List.of(cache, process(), process(), process());
         AtomicInteger computations = new AtomicInteger();
-        List<Object> values = stampede(processes, "cold", false, () -> {
+        String key = "cold-" + async;
+        List<Object> values = stampede(processes, key, async, () -> {
             sleep(300);
             return "computed-" + computations.incrementAndGet();
         });
         assertThat(computations.get()).isEqualTo(1);
         assertThat(values).hasSize(16).containsOnly("computed-1");
-        assertThat(raw().exists(":1:cold" + HerdClient.CLAIM_SUFFIX)).as("the claim is given up").isZero();
-    }
-
-    @Test
-    void asyncGetOrSetComputesAMissingKeyOnceAcrossProcesses() throws Exception {
-        List<RedisCache> processes = List.of(cache, process(), process(), process());
-        AtomicInteger computations = new AtomicInteger();
-        List<Object> values = stampede(processes, "cold-async", true, () -> {
-            sleep(300);
-            return "computed-" + computations.incrementAndGet();
-        });
-        assertThat(computations.get()).isEqualTo(1);
-        assertThat(values).hasSize(16).containsOnly("computed-1");
-        assertThat(raw().exists(":1:cold-async" + HerdClient.CLAIM_SUFFIX)).isZero();
+        assertThat(raw().exists(":1:" + key + HerdClient.CLAIM_SUFFIX)).as("the claim is given up").isZero();
     }
 
     @Test
