@@ -24,7 +24,7 @@ public record Workload(String id, String label, Class<?> benchmark, int threads,
 
     /**
      * The peers' own session cycles, measured once per thread count: in the hash store's rows,
-     * whose raw baseline (HGETALL, HSET one field) loads and saves a hash as both peers do.
+     * whose raw baseline (HGETALL, HSET the counter incremented) loads and saves a hash as both peers do.
      */
     private static final Map<Peer, String> SESSION_PEERS =
             peers("Spring Session RedisSessionRepository", "RMap readAllMap, fastPut, expire");

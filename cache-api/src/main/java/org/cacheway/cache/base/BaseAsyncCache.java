@@ -287,7 +287,11 @@ final class BaseAsyncCache implements AsyncCache {
         });
     }
 
-    /** The in-process leader's part: another process's value, or its own computation. */
+    /**
+     * The in-process leader's part: another process's value, or its own computation. The claim is
+     * given up without waiting for the reply: the value is already stored, and an unanswered
+     * give-up only leaves the claim to expire.
+     */
     private CompletableFuture<Object> fill(String made, Class<?> type, Supplier<?> supplier, Timeout resolved) {
         CompletableFuture<Object> filled = orElse(store().beginFillAsync(made)
                 .thenApply(raw -> cache.decodeOrMissing(raw, type)), () -> BaseCache.MISSING);
@@ -296,7 +300,7 @@ final class BaseAsyncCache implements AsyncCache {
                         .thenCompose(computed -> addMade(made, computed, resolved)
                                 .thenCompose(added -> lookup(made, type))
                                 .thenApply(stored -> stored == BaseCache.MISSING ? computed : stored))
-                        .whenComplete((result, error) -> orElse(store().endFillAsync(made), () -> null)));
+                        .whenComplete((result, error) -> store().endFillAsync(made)));
     }
 
     @Override
