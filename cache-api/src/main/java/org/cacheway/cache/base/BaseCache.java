@@ -1,8 +1,5 @@
 package org.cacheway.cache.base;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,9 +7,7 @@ import java.util.function.Supplier;
 import org.cacheway.cache.AsyncCache;
 import org.cacheway.cache.Cache;
 import org.cacheway.cache.CacheClosedException;
-import org.cacheway.cache.CacheConnectionException;
 import org.cacheway.cache.CacheKeyException;
-import org.cacheway.cache.CacheMissException;
 import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.KeyFunction;
 import org.cacheway.cache.KeyWarnings;
@@ -22,41 +17,39 @@ import org.cacheway.cache.codec.ValueCodec;
 
 /**
  * Django's {@code BaseCache} for the JVM: key making and warnings, timeout rules, value encoding,
- * fail-open, versions and single-flight {@code getOrSet}, written once over a byte-level
- * {@link CacheStore}. A backend extends this class, hands it its store, and overrides only what
- * its store does better.
+ * fail-open, versions and single-flight {@code getOrSet}, written once over an asynchronous,
+ * byte-level {@link CacheStore}. This class is the synchronous face: each method waits for the
+ * same operation the asynchronous face ({@link #async()}) composes. A backend extends this class,
+ * hands it its store, and adds its extras the same way (written once, returning a future; the
+ * synchronous method {@link Stages#await awaits} it).
  *
  * <p>Views for other versions share everything but the version; {@link #withVersion(int)} makes
  * one of the backend's own class, so backend extras work under any version too.
  */
 public abstract class BaseCache implements Cache, Releasable {
-    /** Marks a miss where null is a legitimate value. */
-    static final Object MISSING = new Object();
-
     private final Shared shared;
     private final int version;
-    private final BaseAsyncCache async;
+    private final Operations operations;
+    private final AsyncFace async;
 
     /**
      * A cache over {@code store}, with the codec, key scheme and fail-open policy its settings
      * describe.
      */
     protected BaseCache(CacheSettings settings, CacheStore store) {
-        this.shared = new Shared(settings, store, codecFor(settings), FailOpen.from(settings));
-        this.version = settings.version();
-        this.async = new BaseAsyncCache(this);
-    }
-
-    /** The codec named by {@code OPTIONS['SERIALIZER']} and {@code OPTIONS['COMPRESSOR']}. */
-    private static ValueCodec codecFor(CacheSettings settings) {
-        return ValueCodec.fromOptions(settings.options().asMap(), settings.alias());
+        this(new Shared(settings, store, ValueCodec.from(settings), FailOpen.from(settings)), settings.version());
     }
 
     /** A view of {@code cache} that uses {@code version}; shares its store and state. */
     protected BaseCache(BaseCache cache, int version) {
-        this.shared = cache.shared;
+        this(cache.shared, version);
+    }
+
+    private BaseCache(Shared shared, int version) {
+        this.shared = shared;
         this.version = version;
-        this.async = new BaseAsyncCache(this);
+        this.operations = new Operations(this);
+        this.async = new AsyncFace(this, operations);
     }
 
     /** A view of this cache under another version, of the backend's own class. */
@@ -107,7 +100,6 @@ public abstract class BaseCache implements Cache, Releasable {
         return shared.failOpen;
     }
 
-    /** The single-flight registry shared by all versions. */
     SingleFlight flights() {
         return shared.flights;
     }
@@ -152,9 +144,7 @@ public abstract class BaseCache implements Cache, Releasable {
      * @throws CacheClosedException once the registry was closed
      */
     protected String makeKey(String key, int atVersion) {
-        if (shared.released) {
-            throw new CacheClosedException(alias());
-        }
+        checkOpen();
         if (key == null) {
             throw new CacheKeyException("Cache key must not be null (cache '" + alias() + "')");
         }
@@ -168,7 +158,18 @@ public abstract class BaseCache implements Cache, Releasable {
         return Objects.requireNonNull(timeout, "timeout").orDefault(shared.defaultTimeout);
     }
 
-    // ---- reads ---------------------------------------------------------------------------
+    /**
+     * Fails once the registry released this cache.
+     *
+     * @throws CacheClosedException after {@link #release()}
+     */
+    protected void checkOpen() {
+        if (shared.released) {
+            throw new CacheClosedException(alias());
+        }
+    }
+
+    // ---- the synchronous face: each operation awaited ------------------------------------
 
     @Override
     public Object get(String key) {
@@ -177,33 +178,12 @@ public abstract class BaseCache implements Cache, Releasable {
 
     @Override
     public Object getOrDefault(String key, Object defaultValue) {
-        Object found = lookup(makeKey(key), null);
-        return found == MISSING ? defaultValue : found;
+        return Stages.await(operations.getOrDefault(Face.SYNC, key, defaultValue));
     }
 
     @Override
     public <T> T get(String key, Class<T> type) {
-        Object found = lookup(makeKey(key), type);
-        return found == MISSING ? null : type.cast(found);
-    }
-
-    /** The decoded value at a made key, or {@link #MISSING}; survives errors as a miss. */
-    Object lookup(String made, Class<?> type) {
-        byte[] raw;
-        try {
-            raw = store().get(made);
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return MISSING;
-        }
-        return decodeOrMissing(raw, type);
-    }
-
-    Object decodeOrMissing(byte[] raw, Class<?> type) {
-        if (raw == null) {
-            return MISSING;
-        }
-        return type == null ? codec().decode(raw) : codec().decode(raw, type);
+        return Stages.await(operations.get(Face.SYNC, key, type));
     }
 
     @Override
@@ -212,62 +192,14 @@ public abstract class BaseCache implements Cache, Releasable {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> Map<String, T> getMany(Iterable<String> keys, Class<T> type) {
-        Map<String, String> made = makeKeys(keys);
-        if (made.isEmpty()) {
-            return new LinkedHashMap<>();
-        }
-        List<byte[]> raw;
-        try {
-            raw = store().getMany(new ArrayList<>(made.values()));
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return new LinkedHashMap<>();
-        }
-        return (Map<String, T>) decodeMany(made, raw, type);
-    }
-
-    /** User key to made key, in request order, duplicates dropped. */
-    Map<String, String> makeKeys(Iterable<String> keys) {
-        Map<String, String> made = new LinkedHashMap<>(capacityFor(keys instanceof Collection<?> c ? c.size() : 0));
-        for (String key : keys) {
-            if (!made.containsKey(key)) {
-                made.put(key, makeKey(key, version));
-            }
-        }
-        return made;
-    }
-
-    /** A hash map capacity that holds {@code entries} without resizing (many-ops build maps of known size). */
-    static int capacityFor(int entries) {
-        return entries < 12 ? 16 : (int) (entries / 0.75f) + 1;
-    }
-
-    Map<String, Object> decodeMany(Map<String, String> made, List<byte[]> raw, Class<?> type) {
-        Map<String, Object> found = new LinkedHashMap<>(capacityFor(made.size()));
-        int i = 0;
-        for (String key : made.keySet()) {
-            Object value = decodeOrMissing(raw.get(i++), type);
-            if (value != MISSING) {
-                found.put(key, value);
-            }
-        }
-        return found;
+        return Stages.await(operations.getMany(Face.SYNC, keys, type));
     }
 
     @Override
     public boolean hasKey(String key) {
-        String made = makeKey(key);
-        try {
-            return store().exists(made);
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return false;
-        }
+        return Stages.await(operations.hasKey(Face.SYNC, key));
     }
-
-    // ---- writes --------------------------------------------------------------------------
 
     @Override
     public boolean set(String key, Object value) {
@@ -276,19 +208,7 @@ public abstract class BaseCache implements Cache, Releasable {
 
     @Override
     public boolean set(String key, Object value, Timeout timeout) {
-        String made = makeKey(key);
-        Timeout resolved = resolve(timeout);
-        try {
-            if (resolved.isExpired()) {
-                store().delete(made);
-            } else {
-                store().set(made, codec().encode(value), resolved);
-            }
-            return true;
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return false;
-        }
+        return Stages.await(operations.write(Face.SYNC, key, value, timeout, SetCondition.ALWAYS));
     }
 
     @Override
@@ -298,35 +218,13 @@ public abstract class BaseCache implements Cache, Releasable {
 
     @Override
     public boolean add(String key, Object value, Timeout timeout) {
-        return addMade(makeKey(key), value, resolve(timeout));
-    }
-
-    boolean addMade(String made, Object value, Timeout resolved) {
-        try {
-            if (resolved.isExpired()) {
-                return !store().exists(made);
-            }
-            return store().add(made, codec().encode(value), resolved);
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return false;
-        }
+        return Stages.await(operations.write(Face.SYNC, key, value, timeout, SetCondition.IF_ABSENT));
     }
 
     /** One store primitive: atomic and one round trip where the store has it (Redis {@code SET XX}). */
     @Override
     public boolean replace(String key, Object value, Timeout timeout) {
-        String made = makeKey(key);
-        Timeout resolved = resolve(timeout);
-        try {
-            if (resolved.isExpired()) {
-                return store().delete(made);
-            }
-            return store().replace(made, codec().encode(value), resolved);
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return false;
-        }
+        return Stages.await(operations.write(Face.SYNC, key, value, timeout, SetCondition.IF_PRESENT));
     }
 
     @Override
@@ -336,25 +234,12 @@ public abstract class BaseCache implements Cache, Releasable {
 
     @Override
     public boolean touch(String key, Timeout timeout) {
-        String made = makeKey(key);
-        Timeout resolved = resolve(timeout);
-        try {
-            return resolved.isExpired() ? store().delete(made) : store().touch(made, resolved);
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return false;
-        }
+        return Stages.await(operations.touch(Face.SYNC, key, timeout));
     }
 
     @Override
     public boolean delete(String key) {
-        String made = makeKey(key);
-        try {
-            return store().delete(made);
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return false;
-        }
+        return Stages.await(operations.delete(Face.SYNC, key));
     }
 
     @Override
@@ -364,71 +249,18 @@ public abstract class BaseCache implements Cache, Releasable {
 
     @Override
     public List<String> setMany(Map<String, ?> values, Timeout timeout) {
-        Map<String, String> made = makeKeys(values.keySet());
-        if (made.isEmpty()) {
-            return new ArrayList<>();
-        }
-        Timeout resolved = resolve(timeout);
-        try {
-            if (resolved.isExpired()) {
-                store().deleteMany(new ArrayList<>(made.values()));
-                return new ArrayList<>();
-            }
-            return userKeys(made, store().setMany(encodeAll(made, values), resolved));
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return new ArrayList<>(made.keySet());
-        }
-    }
-
-    Map<String, byte[]> encodeAll(Map<String, String> made, Map<String, ?> values) {
-        Map<String, byte[]> encoded = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : made.entrySet()) {
-            encoded.put(entry.getValue(), codec().encode(values.get(entry.getKey())));
-        }
-        return encoded;
-    }
-
-    static List<String> userKeys(Map<String, String> made, List<String> failedMadeKeys) {
-        List<String> failed = new ArrayList<>();
-        if (failedMadeKeys.isEmpty()) {
-            return failed;
-        }
-        for (Map.Entry<String, String> entry : made.entrySet()) {
-            if (failedMadeKeys.contains(entry.getValue())) {
-                failed.add(entry.getKey());
-            }
-        }
-        return failed;
+        return Stages.await(operations.setMany(Face.SYNC, values, timeout));
     }
 
     @Override
     public long deleteMany(Iterable<String> keys) {
-        Map<String, String> made = makeKeys(keys);
-        if (made.isEmpty()) {
-            return 0;
-        }
-        try {
-            return store().deleteMany(new ArrayList<>(made.values()));
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return 0;
-        }
+        return Stages.await(operations.deleteMany(Face.SYNC, keys));
     }
 
     @Override
     public void clear() {
-        if (shared.released) {
-            throw new CacheClosedException(alias());
-        }
-        try {
-            store().clear();
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-        }
+        Stages.await(operations.clear(Face.SYNC));
     }
-
-    // ---- counters and versions -----------------------------------------------------------
 
     @Override
     public long incr(String key) {
@@ -437,11 +269,7 @@ public abstract class BaseCache implements Cache, Releasable {
 
     @Override
     public long incr(String key, long delta) {
-        Long result = store().incrBy(makeKey(key), delta);
-        if (result == null) {
-            throw new CacheMissException(key);
-        }
-        return result;
+        return Stages.await(operations.incr(Face.SYNC, key, delta));
     }
 
     @Override
@@ -459,24 +287,9 @@ public abstract class BaseCache implements Cache, Releasable {
         return incrVersion(key, 1);
     }
 
-    /**
-     * Moves the stored bytes to the new version with the time they had left, then deletes the
-     * old version (as django-redis, which keeps the TTL; Django's base class would reset it).
-     */
     @Override
     public int incrVersion(String key, int delta) {
-        String from = makeKey(key);
-        int target = Math.addExact(version, delta);
-        String to = makeKey(key, target);
-        byte[] raw = store().get(from);
-        long pttl = store().pttl(from);
-        if (raw == null || pttl == -2) {
-            throw new CacheMissException(key);
-        }
-        Timeout keep = pttl == -1 ? Timeout.NEVER : Timeout.millis(Math.max(pttl, 1));
-        store().set(to, raw, keep);
-        store().delete(from);
-        return target;
+        return Stages.await(operations.incrVersion(Face.SYNC, key, delta));
     }
 
     @Override
@@ -489,8 +302,6 @@ public abstract class BaseCache implements Cache, Releasable {
         return incrVersion(key, Math.negateExact(delta));
     }
 
-    // ---- get-or-set ----------------------------------------------------------------------
-
     @Override
     public Object getOrSet(String key, Supplier<?> supplier) {
         return getOrSet(key, supplier, Timeout.DEFAULT);
@@ -498,7 +309,7 @@ public abstract class BaseCache implements Cache, Releasable {
 
     @Override
     public Object getOrSet(String key, Supplier<?> supplier, Timeout timeout) {
-        return computeIfMissing(key, null, supplier, timeout);
+        return Stages.await(operations.getOrSet(Face.callerRuns(), key, null, supplier, timeout));
     }
 
     @Override
@@ -509,67 +320,17 @@ public abstract class BaseCache implements Cache, Releasable {
     @Override
     public <T> T getOrSet(String key, Class<T> type, Supplier<? extends T> supplier, Timeout timeout) {
         Objects.requireNonNull(type, "type");
-        return type.cast(computeIfMissing(key, type, supplier, timeout));
-    }
-
-    /**
-     * Django's get-or-set (get; on a miss compute, add, get again, falling back to the computed
-     * value), with the computation single-flighted per made key within this process, and across
-     * processes where the store coordinates fills ({@link CacheStore#beginFill}).
-     */
-    private Object computeIfMissing(String key, Class<?> type, Supplier<?> supplier, Timeout timeout) {
-        Objects.requireNonNull(supplier, "supplier");
-        String made = makeKey(key);
-        Object found = lookup(made, type);
-        if (found != MISSING) {
-            return found;
-        }
-        Timeout resolved = resolve(timeout);
-        return flights().run(made, () -> fill(made, type, supplier, resolved), leaderResult -> {
-            Object stored = lookup(made, type);
-            return stored == MISSING ? leaderResult : stored;
-        });
-    }
-
-    /** The in-process leader's part of get-or-set: another process's value, or its own computation. */
-    private Object fill(String made, Class<?> type, Supplier<?> supplier, Timeout resolved) {
-        Object filled = beginFill(made, type);
-        if (filled != MISSING) {
-            return filled;
-        }
-        try {
-            Object computed = supplier.get();
-            addMade(made, computed, resolved);
-            Object stored = lookup(made, type);
-            return stored == MISSING ? computed : stored;
-        } finally {
-            endFill(made);
-        }
-    }
-
-    private Object beginFill(String made, Class<?> type) {
-        try {
-            return decodeOrMissing(store().beginFill(made), type);
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return MISSING;
-        }
-    }
-
-    private void endFill(String made) {
-        try {
-            store().endFill(made);
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-        }
+        return type.cast(Stages.await(operations.getOrSet(Face.callerRuns(), key, type, supplier, timeout)));
     }
 
     // ---- lifecycle -----------------------------------------------------------------------
 
-    /** Per-request close: nothing to do by default; the cache keeps working. */
+    /** Per-request close (Django calls it after every request): the store's, which usually keeps its connections. */
     @Override
     public void close() {
-        // Django calls close() after every request; connections live until release().
+        if (!shared.released) {
+            shared.store.close();
+        }
     }
 
     @Override

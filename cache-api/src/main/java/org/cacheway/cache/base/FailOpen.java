@@ -1,6 +1,10 @@
 package org.cacheway.cache.base;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.cacheway.cache.CacheConnectionException;
+import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,24 +12,32 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code IGNORE_EXCEPTIONS} policy: with it, a connection or timeout error is logged (when
  * {@code LOG_IGNORED_EXCEPTIONS}) and survived, and the operation answers as for a miss or a failed
- * write; without it the error is thrown. Serialization errors are never survived.
+ * write; without it the error is reported. Serialization and value errors are never survived.
  */
 public final class FailOpen {
+    /** {@code OPTIONS['IGNORE_EXCEPTIONS']}: survive connection errors. */
+    public static final CacheOption<Boolean> IGNORE_EXCEPTIONS = CacheOption.bool("IGNORE_EXCEPTIONS", false);
+    /** {@code OPTIONS['LOG_IGNORED_EXCEPTIONS']}: log the errors survived. */
+    public static final CacheOption<Boolean> LOG_IGNORED_EXCEPTIONS = CacheOption.bool("LOG_IGNORED_EXCEPTIONS", false);
+    /** {@code OPTIONS['LOGGER']}: the logger they are logged to. */
+    public static final CacheOption<String> LOGGER = CacheOption.string("LOGGER", "org.cacheway.cache.ignored");
+    /** The options this policy reads. */
+    public static final List<CacheOption<?>> OPTIONS = List.of(IGNORE_EXCEPTIONS, LOG_IGNORED_EXCEPTIONS, LOGGER);
+
     private final boolean ignore;
     private final boolean log;
     private final Logger logger;
 
-    FailOpen(boolean ignore, boolean log, String loggerName) {
+    private FailOpen(boolean ignore, boolean log, String loggerName) {
         this.ignore = ignore;
         this.log = log;
         this.logger = LoggerFactory.getLogger(loggerName);
     }
 
-    /** The policy from {@code OPTIONS}: {@code IGNORE_EXCEPTIONS}, {@code LOG_IGNORED_EXCEPTIONS}, {@code LOGGER}. */
+    /** The policy a cache's {@code OPTIONS} describe. */
     public static FailOpen from(CacheSettings settings) {
-        CacheSettings.Options options = settings.options();
-        return new FailOpen(options.bool("IGNORE_EXCEPTIONS", false), options.bool("LOG_IGNORED_EXCEPTIONS", false),
-                options.string("LOGGER", "org.cacheway.cache.ignored"));
+        return new FailOpen(IGNORE_EXCEPTIONS.read(settings), LOG_IGNORED_EXCEPTIONS.read(settings),
+                LOGGER.read(settings));
     }
 
     /** Whether errors are survived. */
@@ -34,27 +46,28 @@ public final class FailOpen {
     }
 
     /**
-     * Survives {@code error} (logging it when asked) or rethrows it.
-     *
-     * @throws CacheConnectionException the error itself, when not ignoring
+     * {@code stage}, with a connection or timeout failure answered by {@code fallback} (and logged
+     * when asked) if errors are ignored; any other outcome passes through. Returns {@code stage}
+     * itself when errors are not ignored, so strict caches pay nothing.
      */
-    public void survive(CacheConnectionException error) {
+    public <T> CompletableFuture<T> recover(CompletableFuture<T> stage, Supplier<? extends T> fallback) {
         if (!ignore) {
-            throw error;
+            return stage;
         }
-        if (log) {
-            logger.error("Exception ignored: {}", error.getMessage(), error);
-        }
+        return stage.exceptionally(error -> {
+            if (survives(error)) {
+                return fallback.get();
+            }
+            throw Stages.rethrow(error);
+        });
     }
 
-    /**
-     * For asynchronous faces: survives {@code error} when it is (or wraps) a connection error that
-     * is ignored, and reports whether it did; anything else is rethrown unchecked.
-     */
+    /** Whether {@code error} (or the cause a future wrapped it in) is one this policy survives; logs it if so. */
     public boolean survives(Throwable error) {
-        Throwable cause = Futures.unwrap(error);
-        if (cause instanceof CacheConnectionException connection && ignore) {
-            survive(connection);
+        if (ignore && Stages.unwrap(error) instanceof CacheConnectionException connection) {
+            if (log) {
+                logger.error("Exception ignored: {}", connection.getMessage(), connection);
+            }
             return true;
         }
         return false;

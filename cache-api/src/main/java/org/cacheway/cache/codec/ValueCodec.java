@@ -60,6 +60,15 @@ public final class ValueCodec {
     }
 
     /**
+     * The codec a cache's settings describe ({@code OPTIONS['SERIALIZER']}, {@code OPTIONS['COMPRESSOR']}).
+     *
+     * @throws org.cacheway.cache.CacheConfigurationException for unknown or unusable settings
+     */
+    public static ValueCodec from(org.cacheway.cache.CacheSettings settings) {
+        return fromOptions(settings.options().asMap(), settings.alias());
+    }
+
+    /**
      * Builds the codec a cache's {@code OPTIONS} describe ({@code SERIALIZER}, {@code COMPRESSOR}).
      *
      * @throws org.cacheway.cache.CacheConfigurationException for unknown or unusable settings

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.base.CacheStore;
+import org.cacheway.cache.base.SetCondition;
 
 /**
  * A store that keeps nothing: every key is missing, writes are accepted and dropped. Under
@@ -13,66 +15,63 @@ import org.cacheway.cache.base.CacheStore;
  * {@code add} returning true.
  */
 final class NullStore implements CacheStore {
+    private static final CompletableFuture<Boolean> TRUE = CompletableFuture.completedFuture(true);
+    private static final CompletableFuture<Boolean> FALSE = CompletableFuture.completedFuture(false);
 
     @Override
-    public byte[] get(String key) {
-        return null;
+    public CompletableFuture<byte[]> get(String key) {
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public List<byte[]> getMany(List<String> keys) {
-        return Arrays.asList(new byte[keys.size()][]);
+    public CompletableFuture<List<byte[]>> getMany(List<String> keys) {
+        return CompletableFuture.completedFuture(Arrays.asList(new byte[keys.size()][]));
+    }
+
+    /** Dropped; Django's DummyCache reports a stored set and add, and a failed replace (nothing is there). */
+    @Override
+    public CompletableFuture<Boolean> set(String key, byte[] value, Timeout timeout, SetCondition condition) {
+        return condition == SetCondition.IF_PRESENT ? FALSE : TRUE;
     }
 
     @Override
-    public void set(String key, byte[] value, Timeout timeout) {
-        // Dropped.
-    }
-
-    /** Django's DummyCache.add returns True although it keeps nothing. */
-    @Override
-    public boolean add(String key, byte[] value, Timeout timeout) {
-        return true;
+    public CompletableFuture<List<String>> setMany(Map<String, byte[]> entries, Timeout timeout) {
+        return CompletableFuture.completedFuture(new ArrayList<>());
     }
 
     @Override
-    public List<String> setMany(Map<String, byte[]> entries, Timeout timeout) {
-        return new ArrayList<>();
+    public CompletableFuture<Boolean> touch(String key, Timeout timeout) {
+        return FALSE;
     }
 
     @Override
-    public boolean touch(String key, Timeout timeout) {
-        return false;
+    public CompletableFuture<Boolean> delete(String key) {
+        return FALSE;
     }
 
     @Override
-    public boolean delete(String key) {
-        return false;
+    public CompletableFuture<Long> deleteMany(List<String> keys) {
+        return CompletableFuture.completedFuture(0L);
     }
 
     @Override
-    public long deleteMany(List<String> keys) {
-        return 0;
+    public CompletableFuture<Boolean> exists(String key) {
+        return FALSE;
     }
 
     @Override
-    public boolean exists(String key) {
-        return false;
+    public CompletableFuture<Long> incrBy(String key, long delta) {
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public Long incrBy(String key, long delta) {
-        return null;
+    public CompletableFuture<Long> pttl(String key) {
+        return CompletableFuture.completedFuture(-2L);
     }
 
     @Override
-    public long pttl(String key) {
-        return -2;
-    }
-
-    @Override
-    public void clear() {
-        // Nothing to clear.
+    public CompletableFuture<Void> clear() {
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -7,10 +7,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cacheway.cache.CacheValueException;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.base.CacheStore;
+import org.cacheway.cache.base.SetCondition;
 
 /**
  * The byte store behind {@link LocMemCache}: Django's locmem dictionaries. Entries live in a
@@ -98,8 +100,7 @@ final class LocMemStore implements CacheStore {
 
     // ---- CacheStore ----------------------------------------------------------------------
 
-    @Override
-    public byte[] get(String key) {
+    private byte[] read(String key) {
         synchronized (bucket) {
             Entry entry = live(key);
             if (entry == null) {
@@ -111,85 +112,95 @@ final class LocMemStore implements CacheStore {
     }
 
     @Override
-    public List<byte[]> getMany(List<String> keys) {
+    public CompletableFuture<byte[]> get(String key) {
+        return CompletableFuture.completedFuture(read(key));
+    }
+
+    @Override
+    public CompletableFuture<List<byte[]>> getMany(List<String> keys) {
         List<byte[]> values = new ArrayList<>(keys.size());
         synchronized (bucket) {
             for (String key : keys) {
-                values.add(get(key));
+                values.add(read(key));
             }
         }
-        return values;
+        return CompletableFuture.completedFuture(values);
     }
 
     @Override
-    public void set(String key, byte[] value, Timeout timeout) {
+    public CompletableFuture<Boolean> set(String key, byte[] value, Timeout timeout, SetCondition condition) {
         synchronized (bucket) {
-            store(key, value, timeout);
-        }
-    }
-
-    @Override
-    public boolean add(String key, byte[] value, Timeout timeout) {
-        synchronized (bucket) {
-            if (live(key) != null) {
-                return false;
+            boolean present = live(key) != null;
+            boolean store = condition == SetCondition.ALWAYS || present == (condition == SetCondition.IF_PRESENT);
+            if (store) {
+                store(key, value, timeout);
             }
-            store(key, value, timeout);
-            return true;
+            return CompletableFuture.completedFuture(store);
         }
     }
 
     @Override
-    public List<String> setMany(Map<String, byte[]> entries, Timeout timeout) {
+    public CompletableFuture<List<String>> setMany(Map<String, byte[]> entries, Timeout timeout) {
         synchronized (bucket) {
             entries.forEach((key, value) -> store(key, value, timeout));
         }
-        return new ArrayList<>();
+        return CompletableFuture.completedFuture(new ArrayList<>());
     }
 
     /** Sets a new expiry in place: touching is not a use, as in Django. */
     @Override
-    public boolean touch(String key, Timeout timeout) {
+    public CompletableFuture<Boolean> touch(String key, Timeout timeout) {
         synchronized (bucket) {
             Entry entry = live(key);
-            if (entry == null) {
-                return false;
+            if (entry != null) {
+                bucket.entries.put(key, new Entry(entry.value(), expiryOf(timeout)));
             }
-            bucket.entries.put(key, new Entry(entry.value(), expiryOf(timeout)));
-            return true;
+            return CompletableFuture.completedFuture(entry != null);
         }
     }
 
+    private boolean remove(String key) {
+        return live(key) != null && bucket.entries.remove(key) != null;
+    }
+
     @Override
-    public boolean delete(String key) {
+    public CompletableFuture<Boolean> delete(String key) {
         synchronized (bucket) {
-            return live(key) != null && bucket.entries.remove(key) != null;
+            return CompletableFuture.completedFuture(remove(key));
         }
     }
 
     @Override
-    public long deleteMany(List<String> keys) {
+    public CompletableFuture<Long> deleteMany(List<String> keys) {
         long removed = 0;
         synchronized (bucket) {
             for (String key : keys) {
-                if (delete(key)) {
+                if (remove(key)) {
                     removed++;
                 }
             }
         }
-        return removed;
+        return CompletableFuture.completedFuture(removed);
     }
 
     @Override
-    public boolean exists(String key) {
+    public CompletableFuture<Boolean> exists(String key) {
         synchronized (bucket) {
-            return live(key) != null;
+            return CompletableFuture.completedFuture(live(key) != null);
         }
     }
 
     /** Adds to the decimal digits in place, keeping the expiry; an increment is a use. */
     @Override
-    public Long incrBy(String key, long delta) {
+    public CompletableFuture<Long> incrBy(String key, long delta) {
+        try {
+            return CompletableFuture.completedFuture(add(key, delta));
+        } catch (CacheValueException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Long add(String key, long delta) {
         synchronized (bucket) {
             Entry entry = live(key);
             if (entry == null) {
@@ -214,21 +225,20 @@ final class LocMemStore implements CacheStore {
     }
 
     @Override
-    public long pttl(String key) {
+    public CompletableFuture<Long> pttl(String key) {
         synchronized (bucket) {
             Entry entry = live(key);
-            if (entry == null) {
-                return -2;
-            }
-            return entry.expiresAt() == Long.MAX_VALUE ? -1 : entry.expiresAt() - now();
+            long left = entry == null ? -2 : entry.expiresAt() == Long.MAX_VALUE ? -1 : entry.expiresAt() - now();
+            return CompletableFuture.completedFuture(left);
         }
     }
 
     @Override
-    public void clear() {
+    public CompletableFuture<Void> clear() {
         synchronized (bucket) {
             bucket.entries.clear();
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Nothing to release: like Django's, the store outlives its caches and is shared by LOCATION. */
