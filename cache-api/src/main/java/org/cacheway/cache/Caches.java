@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cacheway.cache.plugin.PluginKind;
+import org.cacheway.cache.plugin.PluginRegistry;
 
 /**
  * The registry of cache aliases, Django's {@code caches}: built from the {@code CACHES} structure
@@ -30,25 +33,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class Caches implements AutoCloseable {
-    /** Django and django-redis backend names accepted as aliases of Cacheway's classes. */
-    public static final Map<String, String> BACKEND_ALIASES = Map.of(
-            "django.core.cache.backends.locmem.LocMemCache", "org.cacheway.cache.locmem.LocMemCache",
-            "django.core.cache.backends.dummy.DummyCache", "org.cacheway.cache.dummy.DummyCache",
-            "django_redis.cache.RedisCache", "org.cacheway.cache.redis.RedisCache",
-            "django.core.cache.backends.redis.RedisCache", "org.cacheway.cache.redis.RedisCache");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, CacheSettings> settings;
+    private final RegistryContext context;
+    private final PluginRegistry plugins;
     private final ConcurrentHashMap<String, Cache> built = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private Caches(Map<String, CacheSettings> settings) {
+    private Caches(Map<String, CacheSettings> settings, List<Object> resources) {
         if (!settings.containsKey(CacheSettings.DEFAULT_ALIAS)) {
             throw new CacheConfigurationException("You must define a 'default' cache in your CACHES setting "
                     + "(aliases given: " + settings.keySet() + ")");
         }
-        this.settings = Map.copyOf(settings);
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        this.context = new RegistryContext(resources);
+        this.plugins = PluginRegistry.global();
     }
 
     /**
@@ -57,9 +57,7 @@ public final class Caches implements AutoCloseable {
      * @throws CacheConfigurationException on any bad setting, naming alias, setting and value
      */
     public static Caches fromSettings(Map<String, ? extends Map<String, ?>> caches) {
-        Map<String, CacheSettings> parsed = new LinkedHashMap<>();
-        caches.forEach((alias, block) -> parsed.put(alias, CacheSettings.fromMap(alias, block)));
-        return new Caches(parsed);
+        return builder().settings(caches).build();
     }
 
     /**
@@ -176,6 +174,21 @@ public final class Caches implements AutoCloseable {
         return cache;
     }
 
+    /**
+     * The cache of an alias as the backend's own type, for its extras without a cast
+     * ({@code caches.get("default", RedisCache.class).ttl("key")}).
+     *
+     * @throws CacheConfigurationException when the alias's backend is not a {@code type}
+     */
+    public <C extends Cache> C get(String alias, Class<C> type) {
+        Cache cache = get(alias);
+        if (!type.isInstance(cache)) {
+            throw CacheConfigurationException.of(alias, "BACKEND", settings.get(alias).backend(),
+                    "builds a " + cache.getClass().getName() + ", not a " + type.getName());
+        }
+        return type.cast(cache);
+    }
+
     /** The {@code default} alias's cache. */
     public Cache getDefault() {
         return get(CacheSettings.DEFAULT_ALIAS);
@@ -219,7 +232,11 @@ public final class Caches implements AutoCloseable {
         closed = true;
         Collection<Cache> caches = new ArrayList<>(built.values());
         built.clear();
-        caches.forEach(Caches::release);
+        try {
+            caches.forEach(Caches::release);
+        } finally {
+            context.close();
+        }
     }
 
     private static void release(Cache cache) {
@@ -228,16 +245,36 @@ public final class Caches implements AutoCloseable {
         }
     }
 
-    private static Cache create(CacheSettings block) {
-        String backend = Plugins.resolveName(BACKEND_ALIASES, block.backend());
-        return Plugins.instantiate(block.alias(), "BACKEND", backend, Cache.class, CacheSettings.class, block);
+    private Cache create(CacheSettings block) {
+        return plugins.resolve(PluginKind.BACKEND, block.alias(), block.backend()).create(block, context);
     }
 
-    /** Builds a {@link Caches} registry in code, one alias at a time. */
+    /**
+     * Builds a {@link Caches} registry in code: aliases one at a time or from a {@code CACHES}
+     * structure, and the resources its backends share (for example Lettuce's
+     * {@code ClientResources}: the registry then uses them and never shuts them down).
+     */
     public static final class Builder {
         private final Map<String, CacheSettings> settings = new LinkedHashMap<>();
+        private final List<Object> resources = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds every alias of Django's {@code CACHES} structure.
+         *
+         * @throws CacheConfigurationException on any bad setting, naming alias, setting and value
+         */
+        public Builder settings(Map<String, ? extends Map<String, ?>> caches) {
+            caches.forEach((alias, block) -> cache(CacheSettings.fromMap(alias, block)));
+            return this;
+        }
+
+        /** Adds a resource the backends use instead of making their own; the registry does not close it. */
+        public Builder resource(Object resource) {
+            resources.add(java.util.Objects.requireNonNull(resource, "resource"));
+            return this;
         }
 
         /** Adds an alias from its settings. */
@@ -255,7 +292,7 @@ public final class Caches implements AutoCloseable {
 
         /** The registry. */
         public Caches build() {
-            return new Caches(settings);
+            return new Caches(settings, resources);
         }
     }
 }

@@ -192,4 +192,65 @@ class CachesTest {
         assertThatThrownBy(() -> caches.get("default")).isInstanceOf(CacheClosedException.class);
         assertThatThrownBy(() -> cache.set("k", 1)).isInstanceOf(CacheClosedException.class);
     }
+
+    @Test
+    void aTypedLookupReturnsTheBackendsOwnTypeOrSaysWhatItBuilds() {
+        try (Caches caches = Caches.fromSettings(djangoBlock())) {
+            assertThat(caches.get("default", LocMemCache.class).alias()).isEqualTo("default");
+            assertThatThrownBy(() -> caches.get("default", DummyCache.class))
+                    .isInstanceOf(CacheConfigurationException.class).hasMessageContaining("LocMemCache");
+        }
+    }
+
+    @Test
+    void sharedPartsAreMadeOncePerRegistryAndClosedWithIt() {
+        List<String> closed = new java.util.ArrayList<>();
+        Caches caches = Caches.builder().settings(djangoBlock()).cache(captured()).build();
+        CacheContext context = contextOf(caches);
+        StringBuilder first = context.shared(StringBuilder.class, StringBuilder::new, b -> closed.add("made"));
+        assertThat(context.shared(StringBuilder.class, StringBuilder::new, b -> closed.add("again"))).isSameAs(first);
+        caches.close();
+        assertThat(closed).containsExactly("made");
+    }
+
+    @Test
+    void aResourceTheUserGaveIsSharedAndNeverClosedByTheRegistry() {
+        List<String> closed = new java.util.ArrayList<>();
+        StringBuilder mine = new StringBuilder("mine");
+        Caches caches = Caches.builder().settings(djangoBlock()).cache(captured()).resource(mine).build();
+        CacheContext context = contextOf(caches);
+        assertThat(context.resource(StringBuilder.class)).containsSame(mine);
+        assertThat(context.shared(StringBuilder.class, StringBuilder::new, b -> closed.add("closed"))).isSameAs(mine);
+        caches.close();
+        assertThat(closed).isEmpty();
+    }
+
+    private static CacheSettings captured() {
+        return CacheSettings.fromMap("capture", Map.of("BACKEND", ContextCapture.class.getName()));
+    }
+
+    /** The context backends see, captured by a backend that keeps what it was given. */
+    private static CacheContext contextOf(Caches caches) {
+        return ((ContextCapture) caches.get("capture")).context;
+    }
+
+    /** A backend (named by its class) whose cache keeps the registry context it was built with. */
+    public static final class ContextCapture extends DummyCache implements org.cacheway.cache.plugin.CacheBackend {
+        final CacheContext context;
+
+        /** The backend itself, for the registry. */
+        public ContextCapture() {
+            this(CacheSettings.fromMap("capture", Map.of("BACKEND", "dummy")), null);
+        }
+
+        private ContextCapture(CacheSettings settings, CacheContext context) {
+            super(settings);
+            this.context = context;
+        }
+
+        @Override
+        public Cache create(CacheSettings settings, CacheContext given) {
+            return new ContextCapture(settings, given);
+        }
+    }
 }

@@ -1,0 +1,150 @@
+package org.cacheway.cache.plugin;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+import java.util.Objects;
+import org.cacheway.cache.Cache;
+import org.cacheway.cache.CacheConfigurationException;
+import org.cacheway.cache.CacheException;
+
+/**
+ * One name space of settings values that name plugins, such as {@code BACKEND}: the setting, what
+ * its plugins are, and how a Java class named there instead of a registered name becomes one.
+ * Modules define their own kinds the same way (cache-redis's {@code CLIENT_CLASS}).
+ *
+ * @param <T> what a name resolves to
+ */
+public final class PluginKind<T> {
+    /** {@code CACHES[alias]['BACKEND']}: Django's and Cacheway's backend names, or a {@link Cache} class. */
+    public static final PluginKind<CacheBackend> BACKEND = of("BACKEND", "cache backend", CacheBackend.class,
+            PluginKind::backendFromClass);
+
+    private final String setting;
+    private final String description;
+    private final Class<T> type;
+    private final ClassAdapter<T> fromClass;
+
+    private PluginKind(String setting, String description, Class<T> type, ClassAdapter<T> fromClass) {
+        this.setting = Objects.requireNonNull(setting, "setting");
+        this.description = Objects.requireNonNull(description, "description");
+        this.type = Objects.requireNonNull(type, "type");
+        this.fromClass = Objects.requireNonNull(fromClass, "fromClass");
+    }
+
+    /** Turns a class named in settings into a plugin, or explains why it cannot be one. */
+    @FunctionalInterface
+    public interface ClassAdapter<T> {
+        /**
+         * The plugin the class stands for.
+         *
+         * @throws IllegalArgumentException with the reason, when the class is not usable here
+         */
+        T adapt(Class<?> loaded);
+    }
+
+    /**
+     * A kind of plugin.
+     *
+     * @param setting the setting as messages name it, e.g. {@code BACKEND} or {@code OPTIONS']['CLIENT_CLASS}
+     * @param description what its plugins are, for messages ("cache backend")
+     * @param fromClass how a class name written instead of a registered name becomes a plugin
+     */
+    public static <T> PluginKind<T> of(String setting, String description, Class<T> type, ClassAdapter<T> fromClass) {
+        return new PluginKind<>(setting, description, type, fromClass);
+    }
+
+    /** The setting, as messages name it. */
+    public String setting() {
+        return setting;
+    }
+
+    /** What the plugins of this kind are. */
+    public String description() {
+        return description;
+    }
+
+    /** The plugin type. */
+    public Class<T> type() {
+        return type;
+    }
+
+    T fromClass(Class<?> loaded) {
+        return fromClass.adapt(loaded);
+    }
+
+    /**
+     * An instance of {@code loaded}, a {@code type}, made with its public constructor taking the
+     * longest leading part of {@code arguments} (all of them, then all but the last, ..., then none).
+     * An exception the constructor throws is thrown as it is when it is a {@link CacheException}.
+     *
+     * @throws IllegalArgumentException when {@code loaded} is not a {@code type} or has no such constructor
+     */
+    public static <R> R construct(Class<?> loaded, Class<R> type, Object... arguments) {
+        if (!type.isAssignableFrom(loaded)) {
+            throw new IllegalArgumentException("is not a " + type.getName());
+        }
+        for (int count = arguments.length; count >= 0; count--) {
+            Constructor<?> constructor = find(loaded, Arrays.copyOf(arguments, count));
+            if (constructor != null) {
+                return type.cast(invoke(constructor, Arrays.copyOf(arguments, count)));
+            }
+        }
+        throw new IllegalArgumentException("has no public constructor taking "
+                + Arrays.stream(arguments).map(a -> a.getClass().getSimpleName()).toList() + " or a leading part of them");
+    }
+
+    private static Constructor<?> find(Class<?> loaded, Object[] arguments) {
+        for (Constructor<?> constructor : loaded.getConstructors()) {
+            Class<?>[] parameters = constructor.getParameterTypes();
+            if (parameters.length == arguments.length && accepts(parameters, arguments)) {
+                return constructor;
+            }
+        }
+        return null;
+    }
+
+    private static boolean accepts(Class<?>[] parameters, Object[] arguments) {
+        for (int i = 0; i < parameters.length; i++) {
+            if (!parameters[i].isInstance(arguments[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object invoke(Constructor<?> constructor, Object[] arguments) {
+        try {
+            return constructor.newInstance(arguments);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof CacheException cause) {
+                throw cause;
+            }
+            throw new IllegalArgumentException("constructor failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot be constructed: " + e, e);
+        }
+    }
+
+    private static CacheBackend backendFromClass(Class<?> loaded) {
+        if (CacheBackend.class.isAssignableFrom(loaded)) {
+            return construct(loaded, CacheBackend.class);
+        }
+        if (!Cache.class.isAssignableFrom(loaded)) {
+            throw new IllegalArgumentException("is neither a " + Cache.class.getName() + " nor a "
+                    + CacheBackend.class.getName());
+        }
+        return (settings, context) -> {
+            try {
+                return construct(loaded, Cache.class, settings, context);
+            } catch (IllegalArgumentException e) {
+                throw CacheConfigurationException.of(settings.alias(), "BACKEND", loaded.getName(), e.getMessage(), e);
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "PluginKind{" + setting + "}";
+    }
+}
