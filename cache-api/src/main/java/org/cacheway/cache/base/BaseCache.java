@@ -8,6 +8,7 @@ import org.cacheway.cache.AsyncCache;
 import org.cacheway.cache.Cache;
 import org.cacheway.cache.CacheClosedException;
 import org.cacheway.cache.CacheKeyException;
+import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.KeyFunction;
 import org.cacheway.cache.KeyWarnings;
@@ -27,6 +28,12 @@ import org.cacheway.cache.codec.ValueCodec;
  * one of the backend's own class, so backend extras work under any version too.
  */
 public abstract class BaseCache implements Cache, Releasable {
+    /**
+     * The options every cache built on this class reads (fail-open and the value codec), for a
+     * backend's unknown-option check ({@link org.cacheway.cache.CacheOption#checkKnown}).
+     */
+    public static final List<CacheOption<?>> OPTIONS = concat(FailOpen.OPTIONS, ValueCodec.OPTIONS);
+
     private final Shared shared;
     private final int version;
     private final Operations operations;
@@ -50,6 +57,12 @@ public abstract class BaseCache implements Cache, Releasable {
         this.version = version;
         this.operations = new Operations(this);
         this.async = new AsyncFace(this, operations);
+    }
+
+    private static List<CacheOption<?>> concat(List<CacheOption<?>> first, List<CacheOption<?>> second) {
+        List<CacheOption<?>> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     /** A view of this cache under another version, of the backend's own class. */

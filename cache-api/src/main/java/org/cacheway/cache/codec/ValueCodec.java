@@ -2,12 +2,16 @@ package org.cacheway.cache.codec;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSerializationException;
+import org.cacheway.cache.compressor.AbstractCompressor;
 import org.cacheway.cache.compressor.Compressor;
 import org.cacheway.cache.compressor.Compressors;
 import org.cacheway.cache.compressor.IdentityCompressor;
+import org.cacheway.cache.serializer.JavaSerializer;
 import org.cacheway.cache.serializer.JsonSerializer;
 import org.cacheway.cache.serializer.Serializer;
 import org.cacheway.cache.serializer.Serializers;
@@ -44,6 +48,24 @@ import org.cacheway.cache.serializer.Serializers;
  */
 public final class ValueCodec {
     private static final ValueCodec DEFAULT = new ValueCodec(new JsonSerializer(), IdentityCompressor.INSTANCE);
+
+    /** {@code OPTIONS['SERIALIZER']}: the serializer's name (JSON by default). */
+    public static final CacheOption<String> SERIALIZER =
+            CacheOption.string(Serializers.SETTING, null);
+    /** {@code OPTIONS['COMPRESSOR']}: the compressor's name (none by default). */
+    public static final CacheOption<String> COMPRESSOR =
+            CacheOption.string(Compressors.SETTING, null);
+    /**
+     * Every option the codec's parts read: the two names, the compressors' level and minimum
+     * length, the Java serializer's allow-list.
+     */
+    public static final List<CacheOption<?>> OPTIONS = List.of(SERIALIZER,
+            COMPRESSOR, CacheOption.integer(
+                    AbstractCompressor.LEVEL_OPTION, 0),
+            CacheOption.integer(
+                    AbstractCompressor.MIN_LENGTH_OPTION, 0),
+            CacheOption.of(JavaSerializer.ALLOWED_CLASSES_OPTION, null,
+                    (raw, options, name) -> raw));
 
     private final Serializer serializer;
     private final Compressor compressor;
