@@ -157,6 +157,11 @@ public interface Cache extends AutoCloseable {
     /** The asynchronous twin of this cache (same version). */
     AsyncCache async();
 
+    /** This alias's counters since it was built ({@link CacheStatistics#NONE} for a cache that counts nothing). */
+    default CacheStatistics statistics() {
+        return CacheStatistics.NONE;
+    }
+
     /** The cache's default timeout ({@code TIMEOUT}). */
     Timeout defaultTimeout();
 

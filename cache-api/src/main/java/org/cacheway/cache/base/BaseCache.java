@@ -10,6 +10,7 @@ import org.cacheway.cache.CacheClosedException;
 import org.cacheway.cache.CacheKeyException;
 import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSettings;
+import org.cacheway.cache.CacheStatistics;
 import org.cacheway.cache.KeyFunction;
 import org.cacheway.cache.KeyWarnings;
 import org.cacheway.cache.Releasable;
@@ -78,6 +79,7 @@ public abstract class BaseCache implements Cache, Releasable {
         final String prefix;
         final Timeout defaultTimeout;
         final SingleFlight flights = new SingleFlight();
+        final Statistics statistics = new Statistics();
         volatile boolean released;
 
         Shared(CacheSettings settings, CacheStore store, ValueCodec codec, FailOpen failOpen) {
@@ -115,6 +117,15 @@ public abstract class BaseCache implements Cache, Releasable {
 
     SingleFlight flights() {
         return shared.flights;
+    }
+
+    Statistics counters() {
+        return shared.statistics;
+    }
+
+    @Override
+    public CacheStatistics statistics() {
+        return shared.statistics.snapshot(shared.store);
     }
 
     // ---- keys and timeouts ---------------------------------------------------------------

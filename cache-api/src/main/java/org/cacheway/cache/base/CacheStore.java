@@ -2,6 +2,7 @@ package org.cacheway.cache.base;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.cacheway.cache.Timeout;
@@ -69,6 +70,16 @@ public interface CacheStore {
         return loader.get().thenCompose(loaded -> set(key, loaded, timeout, SetCondition.IF_ABSENT)
                 .thenCompose(stored -> get(key))
                 .thenApply(found -> found != null ? found : loaded));
+    }
+
+    /** How many entries the store dropped to make room, when it can tell; empty by default. */
+    default OptionalLong evictions() {
+        return OptionalLong.empty();
+    }
+
+    /** How many entries the store holds, when it can tell cheaply; empty by default. */
+    default OptionalLong size() {
+        return OptionalLong.empty();
     }
 
     /** The per-request close Django calls after every request; nothing by default. */

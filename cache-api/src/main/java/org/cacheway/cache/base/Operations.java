@@ -37,9 +37,22 @@ final class Operations {
 
     // ---- reads ---------------------------------------------------------------------------
 
-    /** The decoded value at a made key, or {@link #MISSING}; a survived error reads as a miss. */
-    CompletableFuture<Object> lookup(Face face, String made, Class<?> type) {
-        return recover(face.io(store().get(made)).thenApply(raw -> decodeOrMissing(raw, type)), () -> MISSING);
+    /**
+     * The decoded value at a made key, or {@link #MISSING}; a survived error reads as a miss. A
+     * user's read is {@code counted} in the statistics; the suite's own re-reads are not.
+     */
+    CompletableFuture<Object> lookup(Face face, String made, Class<?> type, boolean counted) {
+        return recover(face.io(store().get(made)).thenApply(raw -> {
+            Object found = decodeOrMissing(raw, type);
+            if (counted) {
+                statistics().read(found != MISSING);
+            }
+            return found;
+        }), () -> MISSING);
+    }
+
+    private Statistics statistics() {
+        return cache.counters();
     }
 
     private Object decodeOrMissing(byte[] raw, Class<?> type) {
@@ -50,12 +63,12 @@ final class Operations {
     }
 
     CompletableFuture<Object> getOrDefault(Face face, String key, Object defaultValue) {
-        return lookup(face, cache.makeKey(key), null).thenApply(found -> found == MISSING ? defaultValue : found);
+        return lookup(face, cache.makeKey(key), null, true).thenApply(found -> found == MISSING ? defaultValue : found);
     }
 
     <T> CompletableFuture<T> get(Face face, String key, Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return lookup(face, cache.makeKey(key), type).thenApply(found -> found == MISSING ? null : type.cast(found));
+        return lookup(face, cache.makeKey(key), type, true).thenApply(found -> found == MISSING ? null : type.cast(found));
     }
 
     @SuppressWarnings("unchecked")
@@ -94,6 +107,7 @@ final class Operations {
                 found.put(key, value);
             }
         }
+        statistics().reads(found.size(), made.size());
         return found;
     }
 
@@ -113,7 +127,12 @@ final class Operations {
         Timeout resolved = cache.resolve(timeout);
         CompletableFuture<Boolean> written;
         if (!resolved.isExpired()) {
-            written = face.io(store().set(made, cache.codec().encode(value), resolved, condition));
+            written = face.io(store().set(made, cache.codec().encode(value), resolved, condition)).thenApply(stored -> {
+                if (stored) {
+                    statistics().puts(1);
+                }
+                return stored;
+            });
         } else if (condition == SetCondition.IF_ABSENT) {
             written = face.io(store().exists(made)).thenApply(exists -> !exists);
         } else {
@@ -133,7 +152,12 @@ final class Operations {
     }
 
     CompletableFuture<Boolean> delete(Face face, String key) {
-        return recover(face.io(store().delete(cache.makeKey(key))), () -> false);
+        return recover(face.io(store().delete(cache.makeKey(key))).thenApply(deleted -> {
+            if (deleted) {
+                statistics().deletes(1);
+            }
+            return deleted;
+        }), () -> false);
     }
 
     CompletableFuture<List<String>> setMany(Face face, Map<String, ?> values, Timeout timeout) {
@@ -144,7 +168,10 @@ final class Operations {
         Timeout resolved = cache.resolve(timeout);
         CompletableFuture<List<String>> written = resolved.isExpired()
                 ? face.io(store().deleteMany(new ArrayList<>(made.values()))).thenApply(n -> new ArrayList<>())
-                : face.io(store().setMany(encodeAll(made, values), resolved)).thenApply(failed -> userKeys(made, failed));
+                : face.io(store().setMany(encodeAll(made, values), resolved)).thenApply(failed -> {
+                    statistics().puts(made.size() - failed.size());
+                    return userKeys(made, failed);
+                });
         return recover(written, () -> new ArrayList<>(made.keySet()));
     }
 
@@ -174,7 +201,10 @@ final class Operations {
         if (made.isEmpty()) {
             return CompletableFuture.completedFuture(0L);
         }
-        return recover(face.io(store().deleteMany(new ArrayList<>(made.values()))), () -> 0L);
+        return recover(face.io(store().deleteMany(new ArrayList<>(made.values()))).thenApply(deleted -> {
+            statistics().deletes(deleted);
+            return deleted;
+        }), () -> 0L);
     }
 
     CompletableFuture<Void> clear(Face face) {
@@ -226,9 +256,9 @@ final class Operations {
         Objects.requireNonNull(supplier, "supplier");
         String made = cache.makeKey(key);
         Timeout resolved = cache.resolve(timeout);
-        return lookup(face, made, type).thenCompose(found -> found != MISSING ? CompletableFuture.completedFuture(found)
+        return lookup(face, made, type, true).thenCompose(found -> found != MISSING ? CompletableFuture.completedFuture(found)
                 : face.io(cache.flights().run(made, () -> fill(face, made, type, supplier, resolved),
-                        leaderResult -> lookup(Face.ASYNC, made, type)
+                        leaderResult -> lookup(Face.ASYNC, made, type, false)
                                 .thenApply(stored -> stored == MISSING ? leaderResult : stored))));
     }
 
@@ -240,7 +270,7 @@ final class Operations {
             Timeout resolved) {
         Object[] computed = {MISSING};
         Supplier<CompletableFuture<byte[]>> loader = () -> CompletableFuture.supplyAsync(() -> {
-            computed[0] = supplier.get();
+            computed[0] = timed(supplier);
             return cache.codec().encode(computed[0]);
         }, face.users());
         return store().fill(made, loader, resolved).handle((raw, error) -> {
@@ -253,7 +283,20 @@ final class Operations {
                 throw Stages.rethrow(error);
             }
             return computed[0] != MISSING ? CompletableFuture.completedFuture(computed[0])
-                    : CompletableFuture.<Object>supplyAsync(supplier::get, face.users());
+                    : CompletableFuture.<Object>supplyAsync(() -> timed(supplier), face.users());
         }).thenCompose(value -> value);
+    }
+
+    /** Runs a {@code getOrSet} supplier, counting it as a load that succeeded or failed. */
+    private Object timed(Supplier<?> supplier) {
+        long start = System.nanoTime();
+        boolean succeeded = false;
+        try {
+            Object value = supplier.get();
+            succeeded = true;
+            return value;
+        } finally {
+            statistics().load(succeeded, System.nanoTime() - start);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cacheway.cache.CacheValueException;
@@ -30,6 +31,7 @@ final class LocMemStore implements CacheStore {
     /** One LOCATION's entries in LRU order (insertion-ordered map; a use re-inserts at the tail). */
     private static final class Bucket {
         final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+        long culled;
     }
 
     private final Bucket bucket;
@@ -87,10 +89,12 @@ final class LocMemStore implements CacheStore {
     private void cull() {
         Map<String, Entry> entries = bucket.entries;
         if (cullFrequency == 0) {
+            bucket.culled += entries.size();
             entries.clear();
             return;
         }
         int count = entries.size() / cullFrequency;
+        bucket.culled += Math.min(count, entries.size());
         Iterator<String> oldest = entries.keySet().iterator();
         for (int i = 0; i < count && oldest.hasNext(); i++) {
             oldest.next();
@@ -239,6 +243,22 @@ final class LocMemStore implements CacheStore {
             bucket.entries.clear();
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** The entries culled to make room, on this LOCATION since the process started. */
+    @Override
+    public OptionalLong evictions() {
+        synchronized (bucket) {
+            return OptionalLong.of(bucket.culled);
+        }
+    }
+
+    /** The entries held on this LOCATION, expired ones not yet removed included. */
+    @Override
+    public OptionalLong size() {
+        synchronized (bucket) {
+            return OptionalLong.of(bucket.entries.size());
+        }
     }
 
     /** Nothing to release: like Django's, the store outlives its caches and is shared by LOCATION. */
