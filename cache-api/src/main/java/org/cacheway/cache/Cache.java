@@ -157,6 +157,14 @@ public interface Cache extends AutoCloseable {
     /** The asynchronous twin of this cache (same version). */
     AsyncCache async();
 
+    /**
+     * Checks that the alias can serve requests now, each server it uses in turn, without throwing:
+     * a server that does not answer is reported down with the reason. In-memory backends are up.
+     */
+    default CacheHealth health() {
+        return new CacheHealth(alias(), java.util.List.of());
+    }
+
     /** This alias's counters since it was built ({@link CacheStatistics#NONE} for a cache that counts nothing). */
     default CacheStatistics statistics() {
         return CacheStatistics.NONE;
