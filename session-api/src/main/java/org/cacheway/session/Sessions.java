@@ -1,11 +1,9 @@
 package org.cacheway.session;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.util.Objects;
-import org.cacheway.cache.CacheException;
 import org.cacheway.cache.Caches;
+import org.cacheway.cache.plugin.PluginRegistry;
 
 /**
  * The session engine: the settings plus the {@link SessionStore} that {@code SESSION_ENGINE}
@@ -29,8 +27,9 @@ public final class Sessions {
     }
 
     /**
-     * The engine {@code SESSION_ENGINE} names, built over {@code caches}. The engine class needs a
-     * public constructor taking {@code (SessionSettings, Caches)}.
+     * The engine {@code SESSION_ENGINE} names (a registered {@link SessionEngine} name, or a
+     * {@link SessionStore} class with a public {@code (SessionSettings, Caches)} constructor), built
+     * over {@code caches}.
      *
      * @throws SessionConfigurationException naming {@code SESSION_ENGINE} when it cannot be built
      */
@@ -74,32 +73,6 @@ public final class Sessions {
     }
 
     private static SessionStore instantiate(SessionSettings settings, Caches caches) {
-        String name = settings.engine();
-        Class<?> type;
-        try {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            type = Class.forName(name, true, loader != null ? loader : Sessions.class.getClassLoader());
-        } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            throw SessionConfigurationException.of("SESSION_ENGINE", name,
-                    "class not found (is the module that provides it on the classpath?)");
-        }
-        if (!SessionStore.class.isAssignableFrom(type)) {
-            throw SessionConfigurationException.of("SESSION_ENGINE", name, "is not a " + SessionStore.class.getName());
-        }
-        try {
-            Constructor<?> constructor = type.getConstructor(SessionSettings.class, Caches.class);
-            return (SessionStore) constructor.newInstance(settings, caches);
-        } catch (NoSuchMethodException e) {
-            throw SessionConfigurationException.of("SESSION_ENGINE", name,
-                    "has no public constructor taking (SessionSettings, Caches)");
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof CacheException cause) {
-                throw cause;
-            }
-            throw new SessionConfigurationException("SESSION_ENGINE = '" + name + "': constructor failed: "
-                    + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new SessionConfigurationException("SESSION_ENGINE = '" + name + "': cannot be constructed: " + e, e);
-        }
+        return PluginRegistry.global().resolve(SessionEngine.KIND, null, settings.engine()).create(settings, caches);
     }
 }

@@ -73,7 +73,8 @@ class SessionSettingsTest {
         SessionSettings settings = SessionSettings.fromMap(Map.of("SESSION_ENGINE", "com.example.NoSuchStore"));
         assertThatThrownBy(() -> Sessions.from(settings, null))
                 .isInstanceOf(SessionConfigurationException.class)
-                .hasMessageStartingWith("SESSION_ENGINE = 'com.example.NoSuchStore': class not found");
+                .hasMessageStartingWith("SESSION_ENGINE = 'com.example.NoSuchStore': unknown session engine")
+                .hasMessageContaining("django.contrib.sessions.backends.cache");
     }
 
     @Test

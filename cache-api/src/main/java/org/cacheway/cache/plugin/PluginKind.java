@@ -24,12 +24,22 @@ public final class PluginKind<T> {
     private final String description;
     private final Class<T> type;
     private final ClassAdapter<T> fromClass;
+    private final ErrorFormat errors;
 
-    private PluginKind(String setting, String description, Class<T> type, ClassAdapter<T> fromClass) {
+    private PluginKind(String setting, String description, Class<T> type, ClassAdapter<T> fromClass,
+            ErrorFormat errors) {
         this.setting = Objects.requireNonNull(setting, "setting");
         this.description = Objects.requireNonNull(description, "description");
         this.type = Objects.requireNonNull(type, "type");
         this.fromClass = Objects.requireNonNull(fromClass, "fromClass");
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    /** How a kind words its configuration errors, for settings outside {@code CACHES} (such as {@code SESSION_ENGINE}). */
+    @FunctionalInterface
+    public interface ErrorFormat {
+        /** The error for {@code value} of the kind's setting in {@code alias}'s scope (null outside {@code CACHES}). */
+        CacheConfigurationException error(String alias, Object value, String problem, Throwable cause);
     }
 
     /** Turns a class named in settings into a plugin, or explains why it cannot be one. */
@@ -51,7 +61,14 @@ public final class PluginKind<T> {
      * @param fromClass how a class name written instead of a registered name becomes a plugin
      */
     public static <T> PluginKind<T> of(String setting, String description, Class<T> type, ClassAdapter<T> fromClass) {
-        return new PluginKind<>(setting, description, type, fromClass);
+        return new PluginKind<>(setting, description, type, fromClass,
+                (alias, value, problem, cause) -> CacheConfigurationException.of(alias, setting, value, problem, cause));
+    }
+
+    /** A kind of plugin whose errors are worded by {@code errors}. */
+    public static <T> PluginKind<T> of(String setting, String description, Class<T> type, ClassAdapter<T> fromClass,
+            ErrorFormat errors) {
+        return new PluginKind<>(setting, description, type, fromClass, errors);
     }
 
     /** The setting, as messages name it. */
@@ -71,6 +88,10 @@ public final class PluginKind<T> {
 
     T fromClass(Class<?> loaded) {
         return fromClass.adapt(loaded);
+    }
+
+    CacheConfigurationException error(String alias, Object value, String problem, Throwable cause) {
+        return errors.error(alias, value, problem, cause);
     }
 
     /**

@@ -68,8 +68,8 @@ public final class PluginRegistry {
      */
     public <T> T resolve(PluginKind<T> kind, String alias, String name) {
         if (name == null || name.isBlank()) {
-            throw CacheConfigurationException.of(alias, kind.setting(), name, "a " + kind.description()
-                    + " name is required (known names: " + names(kind) + ")");
+            throw kind.error(alias, name, "a " + kind.description() + " name is required (known names: "
+                    + names(kind) + ")", null);
         }
         String trimmed = name.trim();
         Object registered = plugins.getOrDefault(kind, Map.of()).get(trimmed.toLowerCase(Locale.ROOT));
@@ -78,14 +78,14 @@ public final class PluginRegistry {
         }
         Class<?> loaded = load(trimmed);
         if (loaded == null) {
-            throw CacheConfigurationException.of(alias, kind.setting(), name, "unknown " + kind.description()
-                    + " (known names: " + names(kind) + "; or the name of a class on the class path: is the module "
-                    + "that provides it a dependency?)");
+            throw kind.error(alias, name, "unknown " + kind.description() + " (known names: " + names(kind)
+                    + "; or the name of a class on the class path: is the module that provides it a dependency?)",
+                    null);
         }
         try {
             return kind.fromClass(loaded);
         } catch (IllegalArgumentException e) {
-            throw CacheConfigurationException.of(alias, kind.setting(), name, e.getMessage(), e);
+            throw kind.error(alias, name, e.getMessage(), e);
         }
     }
 
