@@ -2,18 +2,16 @@ package org.cacheway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.cacheway.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a key warning writes to the log: the key escaped as Python's {@code ascii()} shows it and cut
  * after 300 characters, so no key can forge a log line or flood the
- * log. The log is read where the tests' SLF4J simple binding writes it, {@code System.err}.
+ * log. The log is read where the tests' SLF4J simple binding writes it ({@link LogCapture}).
  */
 class KeyWarningsTest {
     private static final String CHARACTERS =
@@ -22,17 +20,17 @@ class KeyWarningsTest {
     private static final String LENGTH = "Cache key will cause errors if used with memcached: ";
 
     @Test
-    void newlineInAKeyCannotForgeALogLine() {
+    void newlineInAKeyCannotForgeALogLine() throws Exception {
         String forged = "[main] INFO org.example.Auth - user admin logged in";
-        String log = loggedDuring(() -> KeyWarnings.check(":1:x\n" + forged));
+        String log = LogCapture.during(() -> KeyWarnings.check(":1:x\n" + forged));
         assertThat(log.lines()).hasSize(1).singleElement().asString()
                 .contains("WARN org.cacheway.cache.KeyWarnings - " + CHARACTERS)
                 .contains("':1:x\\n" + forged + "'");
     }
 
     @Test
-    void hundredThousandCharacterKeyWritesAFewHundredCharactersToTheLog() {
-        String log = loggedDuring(() -> KeyWarnings.check(":1:" + "a".repeat(100_000)));
+    void hundredThousandCharacterKeyWritesAFewHundredCharactersToTheLog() throws Exception {
+        String log = LogCapture.during(() -> KeyWarnings.check(":1:" + "a".repeat(100_000)));
         assertThat(log.lines()).hasSize(1);
         assertThat(log.length()).isLessThan(1_000);
         assertThat(log).contains(LENGTH + "':1:" + "a".repeat(297)
@@ -94,17 +92,5 @@ class KeyWarningsTest {
             throw new IllegalStateException(e);
         }
         return new ArrayList<>(seen);
-    }
-
-    private static String loggedDuring(Runnable action) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }
