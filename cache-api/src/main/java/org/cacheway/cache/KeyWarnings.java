@@ -29,8 +29,15 @@ public final class KeyWarnings {
     private KeyWarnings() {
     }
 
-    /** Checks a made key and reports each warning it deserves. */
+    /**
+     * Checks a made key and reports each warning it deserves.
+     *
+     * @throws CacheKeyException for a key holding half a character (an unpaired surrogate): it has
+     *     no UTF-8 form, so Redis would store it as {@code ?} and two keys would share one entry
+     *     (redis-py refuses such a key too)
+     */
     public static void check(String madeKey) {
+        refuseUnpairedSurrogates(madeKey);
         if (madeKey.length() > MAX_KEY_LENGTH) {
             report("Cache key will cause errors if used with memcached: " + shown(madeKey) + " (longer than "
                     + MAX_KEY_LENGTH + ")");
@@ -41,6 +48,20 @@ public final class KeyWarnings {
                 report("Cache key contains characters that will cause errors if used with memcached: "
                         + shown(madeKey));
                 break;
+            }
+        }
+    }
+
+    private static void refuseUnpairedSurrogates(String madeKey) {
+        for (int i = 0; i < madeKey.length(); i++) {
+            char c = madeKey.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < madeKey.length()
+                    && Character.isLowSurrogate(madeKey.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new CacheKeyException("Cache key holds an unpaired surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i
+                        + "), which has no UTF-8 form: " + shown(madeKey));
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.cacheway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,18 @@ class KeyWarningsTest {
     }
 
     @Test
-    void loneSurrogateIsEscapedNotDropped() {
-        assertThat(warnings(":1:\ud800 ")).containsExactly(CHARACTERS + "':1:\\ud800 '");
+    void keyWithAnUnpairedSurrogateIsAKeyErrorShowingItEscaped() {
+        assertThatThrownBy(() -> KeyWarnings.check(":1:half\ud800 "))
+                .isInstanceOf(CacheKeyException.class)
+                .hasMessage("Cache key holds an unpaired surrogate (U+D800 at index 7), which has no UTF-8 form:"
+                        + " ':1:half\\ud800 '");
+        assertThatThrownBy(() -> KeyWarnings.check("\udc00")).isInstanceOf(CacheKeyException.class);
+        assertThatThrownBy(() -> KeyWarnings.check("a\ud83d")).isInstanceOf(CacheKeyException.class);
+    }
+
+    @Test
+    void pairedSurrogatesAreAWholeCharacter() {
+        assertThat(warnings(":1:😀")).isEmpty();
     }
 
     @Test
