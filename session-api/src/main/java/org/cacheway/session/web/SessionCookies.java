@@ -1,6 +1,7 @@
 package org.cacheway.session.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,11 +18,22 @@ import org.cacheway.session.SessionSettings;
 public final class SessionCookies {
     /** Django's {@code delete_cookie} expiry date. */
     public static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
+    /**
+     * The largest cookie every browser must keep, in bytes of the whole {@code Set-Cookie} value
+     * (name, value and attributes: RFC 6265, section 6.1). Browsers that count only the name and the
+     * value (RFC 6265bis) keep every cookie within this too.
+     */
+    public static final int MAX_SIZE = 4096;
 
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private SessionCookies() {
+    }
+
+    /** The size of a {@code Set-Cookie} value as {@link #MAX_SIZE} counts it: its UTF-8 bytes. */
+    public static int size(String setCookie) {
+        return setCookie.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Django's {@code http_date}: {@code Tue, 08 Dec 2026 21:16:48 GMT}. */

@@ -15,6 +15,8 @@ import org.cacheway.session.Session;
 import org.cacheway.session.SessionSettings;
 import org.cacheway.session.SessionUpdateException;
 import org.cacheway.session.Sessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Django's {@code SessionMiddleware} as a servlet filter: a lazy {@link Session} from the session
@@ -22,7 +24,10 @@ import org.cacheway.session.Sessions;
  * response commits: the cookie deleted when the request carried one and the session was emptied,
  * {@code Vary: Cookie} when the session was accessed, the session saved and its cookie sent when
  * it was modified (or {@code SESSION_SAVE_EVERY_REQUEST}) unless the status is 5xx. A save of a
- * session deleted meanwhile answers 400 with Django's message.
+ * session deleted meanwhile answers 400 with Django's message. A session cookie over
+ * {@value SessionCookies#MAX_SIZE} bytes, which a browser could drop silently, is never sent:
+ * {@link OversizedCookie} says whether that raises {@link SessionCookieTooLargeException} (the
+ * default) or logs and sends the response without it.
  *
  * <pre>{@code
  * context.addFilter(new FilterHolder(new SessionFilter(sessions)), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -34,14 +39,26 @@ public final class SessionFilter implements Filter {
     /** The servlet-context attribute where the no-argument constructor finds its {@link Sessions}. */
     public static final String SESSIONS_ATTRIBUTE = Sessions.class.getName();
 
-    private Sessions sessions;
+    private static final Logger LOG = LoggerFactory.getLogger(SessionFilter.class);
 
-    /** A filter over {@code sessions}. */
+    private Sessions sessions;
+    private OversizedCookie oversized;
+
+    /** A filter over {@code sessions} that raises on an oversized cookie. */
     public SessionFilter(Sessions sessions) {
-        this.sessions = sessions;
+        this(sessions, OversizedCookie.RAISE);
     }
 
-    /** A filter for {@code web.xml}: {@link #init} takes the {@link Sessions} from the servlet context. */
+    /** A filter over {@code sessions} that treats an oversized cookie as {@code oversized} says. */
+    public SessionFilter(Sessions sessions, OversizedCookie oversized) {
+        this.sessions = sessions;
+        this.oversized = java.util.Objects.requireNonNull(oversized, "oversized");
+    }
+
+    /**
+     * A filter for {@code web.xml}: {@link #init} takes the {@link Sessions} from the servlet context
+     * and the {@link OversizedCookie} policy from the init parameter {@code SESSION_COOKIE_OVERSIZE}.
+     */
     public SessionFilter() {
     }
 
@@ -51,11 +68,14 @@ public final class SessionFilter implements Filter {
     }
 
     /**
-     * Finds the {@link Sessions} in the servlet context attribute {@link #SESSIONS_ATTRIBUTE} when
-     * none was given.
+     * Finds the {@link Sessions} in the servlet context attribute {@link #SESSIONS_ATTRIBUTE}, and the
+     * oversized-cookie policy in the init parameter {@code SESSION_COOKIE_OVERSIZE}, when none was given.
      */
     @Override
     public void init(FilterConfig config) throws ServletException {
+        if (oversized == null) {
+            oversized = OversizedCookie.of(config.getInitParameter(OversizedCookie.SETTING));
+        }
         if (sessions == null) {
             Object found = config.getServletContext().getAttribute(SESSIONS_ATTRIBUTE);
             if (!(found instanceof Sessions)) {
@@ -111,8 +131,17 @@ public final class SessionFilter implements Filter {
             }
             return;
         }
-        response.addHeader("Set-Cookie",
-                SessionCookies.session(settings, session.getSessionKey(), maxAge, sessions.clock().instant()));
+        String cookie = SessionCookies.session(settings, session.getSessionKey(), maxAge, sessions.clock().instant());
+        int size = SessionCookies.size(cookie);
+        if (size <= SessionCookies.MAX_SIZE) {
+            response.addHeader("Set-Cookie", cookie);
+        } else if (oversized == OversizedCookie.LOG) {
+            LOG.warn("The session cookie '{}' would be {} bytes, over the {} bytes browsers must keep; the response"
+                    + " goes without it ({} = log)", settings.cookieName(), size, SessionCookies.MAX_SIZE,
+                    OversizedCookie.SETTING);
+        } else {
+            throw new SessionCookieTooLargeException(settings.cookieName(), size);
+        }
     }
 
     private static String cookieValue(HttpServletRequest request, String name) {

@@ -17,6 +17,8 @@ import org.cacheway.session.MutableClock;
 import org.cacheway.session.Session;
 import org.cacheway.session.SessionSettings;
 import org.cacheway.session.Sessions;
+import org.cacheway.testsupport.LogCapture;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +89,7 @@ class SessionFilterTest {
                     session.put("foo", "bar");
                     sessions.store().delete(session.getSessionKey());
                 }
+                case "/big" -> session.put("big", incompressible(6_000));
                 case "/vary" -> {
                     response.setHeader("Vary", "Accept-Encoding");
                     session.get("foo");
@@ -288,6 +291,66 @@ class SessionFilterTest {
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/elsewhere"));
         assertThat(setCookies(response)).singleElement().asString().matches(KEPT);
+    }
+
+    private static final Map<String, Object> SIGNED =
+            Map.of("SESSION_ENGINE", "django.contrib.sessions.backends.signed_cookies", "SECRET_KEY", "s3cr3t");
+
+    private static String incompressible(int length) {
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('!' + random.nextInt(94)));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void anOversizedSignedCookieIsATypedErrorNotASilentlyDroppedCookie() throws Exception {
+        start(SIGNED);
+        HttpResponse<String> response = app.get("/big", null);
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(setCookies(response)).isEmpty();
+        assertThat(response.body()).isNotEqualTo("ok");
+        assertThat(app.failure()).isInstanceOfSatisfying(SessionCookieTooLargeException.class, e -> {
+            assertThat(e.cookieName()).isEqualTo("sessionid");
+            assertThat(e.size()).isGreaterThan(SessionCookies.MAX_SIZE);
+            assertThat(e).hasMessageContaining("'sessionid' would be " + e.size() + " bytes")
+                    .hasMessageContaining("over the 4096 bytes");
+        });
+    }
+
+    @Test
+    void anOversizedCookieIsLoggedAndLeftOutWhenConfiguredSo() throws Exception {
+        sessions = Sessions.from(SessionSettings.fromMap(SIGNED), caches).withClock(clock);
+        app = new JettyApp(new ActionServlet(), new FilterHolder(new SessionFilter(sessions, OversizedCookie.LOG)), null);
+        AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
+        String log = LogCapture.during(() -> response.set(app.get("/big", null)));
+        assertThat(response.get().statusCode()).isEqualTo(200);
+        assertThat(response.get().body()).isEqualTo("ok");
+        assertThat(setCookies(response.get())).isEmpty();
+        assertThat(log).containsPattern("WARN org.cacheway.session.web.SessionFilter - The session cookie 'sessionid'"
+                + " would be [0-9]{4} bytes, over the 4096 bytes browsers must keep; the response goes without it"
+                + " \\(SESSION_COOKIE_OVERSIZE = log\\)");
+    }
+
+    @Test
+    void theOversizePolicyComesFromTheFilterInitParameter() throws Exception {
+        sessions = Sessions.from(SessionSettings.fromMap(SIGNED), caches).withClock(clock);
+        FilterHolder filter = new FilterHolder(SessionFilter.class);
+        filter.setInitParameter("SESSION_COOKIE_OVERSIZE", "log");
+        app = new JettyApp(new ActionServlet(), filter, sessions);
+        HttpResponse<String> response = app.get("/big", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(setCookies(response)).isEmpty();
+    }
+
+    @Test
+    void aSignedCookieWithinTheLimitIsStillSent() throws Exception {
+        start(SIGNED);
+        HttpResponse<String> response = app.get("/write", null);
+        assertThat(setCookies(response)).singleElement().satisfies(c -> assertThat(SessionCookies.size(c))
+                .isLessThanOrEqualTo(SessionCookies.MAX_SIZE));
     }
 
     @Test
