@@ -35,19 +35,24 @@ class LoginFlowTest {
         return sessions.open(session.getSessionKey());
     }
 
+    /** Logs {@code userId} in over {@code session} and saves it; returns the key the session had before. */
+    private String loginAndSave(Session session, String userId, String passwordHash) {
+        String before = session.getSessionKey();
+        auth.login(session, userId, passwordHash);
+        session.save();
+        return before;
+    }
+
     private Session aliceLoggedIn() {
         Session session = anonymousWithCart();
-        auth.login(session, "1", ALICE_HASH);
-        session.save();
+        loginAndSave(session, "1", ALICE_HASH);
         return sessions.open(session.getSessionKey());
     }
 
     @Test
     void loginCyclesTheKeyAndKeepsTheData() {
         Session session = anonymousWithCart();
-        String anonymousKey = session.getSessionKey();
-        auth.login(session, "1", ALICE_HASH);
-        session.save();
+        String anonymousKey = loginAndSave(session, "1", ALICE_HASH);
         assertThat(session.getSessionKey()).isNotEqualTo(anonymousKey);
         assertThat(sessions.store().exists(anonymousKey)).isFalse();
         assertThat(sessions.open(anonymousKey).items()).isEmpty();
@@ -58,9 +63,7 @@ class LoginFlowTest {
     @Test
     void loginAsAnotherUserFlushesTheOldData() {
         Session next = aliceLoggedIn();
-        String aliceKey = next.getSessionKey();
-        auth.login(next, "2", "pbkdf2_sha256$260000$salt$bob");
-        next.save();
+        String aliceKey = loginAndSave(next, "2", "pbkdf2_sha256$260000$salt$bob");
         assertThat(sessions.open(next.getSessionKey()).items()).doesNotContainKey("cart")
                 .containsEntry("_auth_user_id", "2");
         assertThat(sessions.store().exists(aliceKey)).isFalse();
@@ -69,9 +72,7 @@ class LoginFlowTest {
     @Test
     void loginWithAnotherPasswordHashFlushes() {
         Session next = aliceLoggedIn();
-        String oldKey = next.getSessionKey();
-        auth.login(next, "1", "pbkdf2_sha256$260000$salt$changed");
-        next.save();
+        String oldKey = loginAndSave(next, "1", "pbkdf2_sha256$260000$salt$changed");
         assertThat(next.getSessionKey()).isNotEqualTo(oldKey);
         assertThat(sessions.open(next.getSessionKey()).items()).doesNotContainKey("cart");
     }
@@ -79,9 +80,7 @@ class LoginFlowTest {
     @Test
     void loginAgainAsTheSameUserKeepsTheKeyAndTheData() {
         Session again = aliceLoggedIn();
-        String key = again.getSessionKey();
-        auth.login(again, "1", ALICE_HASH);
-        again.save();
+        String key = loginAndSave(again, "1", ALICE_HASH);
         assertThat(again.getSessionKey()).isEqualTo(key);
         assertThat(sessions.open(key).items()).containsEntry("cart", List.of(1L, 2L));
     }

@@ -36,9 +36,6 @@ public final class DjangoAuth {
     public static final String HASH_SESSION_KEY = "_auth_user_hash";
     /** Django's default and usual backend, {@code django.contrib.auth.backends.ModelBackend}. */
     public static final String MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend";
-    /** The key salt of {@code AbstractBaseUser.get_session_auth_hash}. */
-    public static final String SESSION_AUTH_HASH_SALT = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash";
-
     private final SaltedHmac current;
     private final List<SaltedHmac> fallbacks;
     private final List<String> backends;
@@ -217,7 +214,8 @@ public final class DjangoAuth {
             throw SessionConfigurationException.of(setting, secret, "must not be empty: use the Django app's "
                     + setting + ", which the session auth hash is made with");
         }
-        return new SaltedHmac(SESSION_AUTH_HASH_SALT, secret);
+        // The key salt of AbstractBaseUser.get_session_auth_hash.
+        return new SaltedHmac("django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash", secret);
     }
 
     private static boolean blank(String value) {
