@@ -45,12 +45,14 @@ abstract class DjangoLoginContract {
     private static final int DB = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DjangoAuth auth = DjangoAuth.withSecretKey(SECRET);
+    /** Java's logins, under the Django site's {@code SECRET_KEY}. */
+    protected final DjangoAuth auth = DjangoAuth.withSecretKey(SECRET);
     private final AtomicInteger users = new AtomicInteger();
     private Path work;
     private String script;
     private Caches caches;
-    private Sessions sessions;
+    /** Cacheway's sessions on the Django site's Redis, as its settings configure them. */
+    protected Sessions sessions;
 
     /** Fails, saying what to install, when the Django side is missing. */
     protected abstract void requireDjango();
@@ -99,8 +101,9 @@ abstract class DjangoLoginContract {
         return redis.get().uri(DB);
     }
 
+    /** Runs one action of {@code django_logins.py} on the Django site and returns its JSON reply. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> django(String action, Map<String, ?> payload) {
+    protected Map<String, Object> django(String action, Map<String, ?> payload) {
         Map<String, Object> config = Map.of("db", work.resolve("django.sqlite3").toString(), "secret", SECRET,
                 "caches", Map.of("default", djangoCache(location())));
         try {
@@ -247,6 +250,16 @@ abstract class DjangoLoginContract {
         Session session = sessions.open(key);
         assertThat(auth.getUser(session, id -> id.equals(user.id()) ? newHash : null)).isEmpty();
         assertThat(sessions.store().exists(key)).as("flushed, as Django's get_user does").isFalse();
+    }
+
+    @Test
+    void javaReadsTheExpiryDjangoStoresForATimedelta() {
+        String key = (String) django("anonymous-session", Map.of("data", Map.of("n", 1), "expiry_delta", 600))
+                .get("key");
+        Session session = sessions.open(key);
+        assertThat(session.get("n")).isEqualTo(1L);
+        assertThat(session.getExpiryAge()).isBetween(590L, 600L);
+        assertThat(session.getExpireAtBrowserClose()).isFalse();
     }
 
     @Test

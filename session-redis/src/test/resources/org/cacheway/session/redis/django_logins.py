@@ -1,6 +1,7 @@
 # A real Django site (admin, auth, sessions in the cache engine, SQLite) driven by DjangoLoginContract:
 # each call is one request (Django's test Client, the full middleware stack) or one ORM step.
 # argv: config(JSON: db, secret, caches) action payload(JSON); prints one JSON document.
+import datetime
 import json
 import re
 import sys
@@ -115,8 +116,19 @@ elif action == "admin-logout":
 elif action == "anonymous-session":
     s = SessionStore()
     s.update(payload["data"])
+    if payload.get("expiry_delta") is not None:
+        s.set_expiry(datetime.timedelta(seconds=payload["expiry_delta"]))
     s.save()
     result = {"key": s.session_key}
+elif action == "resave-session":
+    # What Django makes of a stored session: the expiry's type and age, and whether it can save it again.
+    s = SessionStore(payload["key"])
+    expiry = s.get("_session_expiry")
+    age = s.get_expiry_age()
+    s["django_was_here"] = True
+    s.save()
+    result = {"key": s.session_key, "expiry_type": type(expiry).__name__,
+              "aware": isinstance(expiry, datetime.datetime) and expiry.utcoffset() is not None, "age": age}
 else:
     raise SystemExit("unknown action " + action)
 print(json.dumps(result))
