@@ -7,11 +7,13 @@ import java.util.EnumSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.Caches;
+import org.cacheway.examples.web.DemoUsers;
 import org.cacheway.examples.web.HomeServlet;
 import org.cacheway.examples.web.LoginServlet;
 import org.cacheway.examples.web.LogoutServlet;
 import org.cacheway.examples.web.RedisHints;
 import org.cacheway.session.Sessions;
+import org.cacheway.session.auth.DjangoAuth;
 import org.cacheway.session.web.SessionFilter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -21,8 +23,9 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The main example: a tiny web application on an embedded Jetty whose sessions are Django's cache
- * sessions in Redis db 1 ({@link SessionFilter} plays Django's {@code SessionMiddleware}). Log in with
- * any name, see the session's contents, find it with {@code redis-cli}, log out.
+ * sessions in Redis db 1 ({@link SessionFilter} plays Django's {@code SessionMiddleware}) and whose
+ * logins are Django's ({@link DjangoAuth}, under the settings' {@code SECRET_KEY}). Log in as a demo
+ * user, see the session's contents, find it with {@code redis-cli}, log out.
  *
  * <pre>mvn -q -pl examples -am compile exec:java                     # from the repository root
  * mvn -q -pl examples -am compile exec:java -Dexec.args="--port 8080 --stop-after 60"</pre>
@@ -45,6 +48,7 @@ public final class WebLoginDemo implements AutoCloseable {
         Caches caches = settings.caches(redis.location());
         Sessions sessions = settings.sessions(caches);
         RedisHints hints = new RedisHints(caches.get(sessions.settings().cacheAlias()), redis.cliArguments(), redis.db());
+        DjangoAuth auth = DjangoAuth.fromSettings(sessions.settings());
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -52,8 +56,8 @@ public final class WebLoginDemo implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new SessionFilter(sessions)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new HomeServlet(hints)), "/");
-        context.addServlet(new ServletHolder(new LoginServlet(hints, console)), "/login");
+        context.addServlet(new ServletHolder(new HomeServlet(hints, auth)), "/");
+        context.addServlet(new ServletHolder(new LoginServlet(hints, auth, console)), "/login");
         context.addServlet(new ServletHolder(new LogoutServlet(hints, console)), "/logout");
         server.setHandler(context);
         server.setStopAtShutdown(false);
@@ -104,8 +108,8 @@ public final class WebLoginDemo implements AutoCloseable {
         try (ExampleRedis redis = ExampleRedis.resolve(options, settings, out);
              WebLoginDemo demo = start(settings, redis, options.port(), out)) {
             out.println();
-            out.println("Cacheway web login demo: open " + demo.url() + " and log in with any user name and the"
-                    + " password '" + LoginServlet.DEMO_PASSWORD + "'.");
+            out.println("Cacheway web login demo: open " + demo.url() + " and log in as "
+                    + String.join(" or ", DemoUsers.usernames()) + " with the password '" + DemoUsers.PASSWORD + "'.");
             out.println("Sessions are Django cache sessions in Redis db " + redis.db() + ": watch them with");
             out.println("  redis-cli " + redis.cliArguments() + " --scan");
             out.println(options.stopAfter() == null ? "Press Ctrl-C to stop."

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.cacheway.examples.web.DemoUsers;
+import org.cacheway.session.auth.DjangoAuth;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.cacheway.testsupport.RespClient;
@@ -76,7 +78,7 @@ class WebLoginDemoIT {
         browser.get(demo.url());
         wait(browser).until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("username")).sendKeys("alice");
-        browser.findElement(By.id("password")).sendKeys(org.cacheway.examples.web.LoginServlet.DEMO_PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
         browser.findElement(By.id("login")).click();
         wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
         assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("Logged in as alice.");
@@ -89,8 +91,13 @@ class WebLoginDemoIT {
         Cookie cookie = browser.manage().getCookieNamed("sessionid");
         assertThat(cookie).isNotNull();
         assertThat(SESSION_PREFIX + cookie.getValue()).isEqualTo(redisKey);
-        assertThat((String) db1.call("GET", redisKey)).contains("\"_auth_user_id\": \"alice\"")
-                .contains("\"_auth_user_backend\": \"django.contrib.auth.backends.ModelBackend\"");
+        // Django's login: alice's primary key as a string, the backend, and the session auth hash of her
+        // password hash under the settings' SECRET_KEY, as Django computes it.
+        String authHash = DjangoAuth.fromSettings(settings.sessionSettings()).sessionAuthHash(
+                DemoUsers.authenticate("alice", DemoUsers.PASSWORD).orElseThrow().passwordHash());
+        assertThat((String) db1.call("GET", redisKey)).contains("\"_auth_user_id\": \"1\"")
+                .contains("\"_auth_user_backend\": \"django.contrib.auth.backends.ModelBackend\"")
+                .contains("\"_auth_user_hash\": \"" + authHash + "\"");
         assertThat(console.text()).contains("User 'alice' logged in; session key (the sessionid cookie): "
                 + cookie.getValue(), "redis-cli -p " + redis.get().port() + " -n 1 --scan");
         screenshot(browser);

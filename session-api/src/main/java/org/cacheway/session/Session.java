@@ -3,6 +3,7 @@ package org.cacheway.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -185,23 +186,23 @@ public final class Session {
 
     /**
      * Sets the expiry as Django's {@code set_expiry}: a {@link Number} of seconds of inactivity
-     * (0 = when the browser closes), an {@link Instant} or {@link ZonedDateTime} date, a
-     * {@link Duration} from now (stored as a date), or null to return to the global policy.
-     * Dates are stored as ISO-8601 strings, as newer Django does.
+     * (0 = when the browser closes), an {@link Instant}, {@link OffsetDateTime} or
+     * {@link ZonedDateTime} date, a {@link Duration} from now (stored as a date), or null to return
+     * to the global policy. A date is stored in the form the store's Django peer reads back
+     * ({@link SessionStore#expiryDate(Instant)}): an ISO-8601 string with JSON, a date with pickle.
      */
     public void setExpiry(Object value) {
         if (value == null) {
             pop(SessionExpiry.KEY, null);
         } else if (value instanceof Number n) {
             setExpiry(n.longValue());
-        } else if (value instanceof Instant date) {
-            put(SessionExpiry.KEY, SessionExpiry.format(date));
-        } else if (value instanceof ZonedDateTime date) {
-            put(SessionExpiry.KEY, SessionExpiry.format(date.toInstant()));
         } else if (value instanceof Duration duration) {
-            put(SessionExpiry.KEY, SessionExpiry.format(clock.instant().plus(duration)));
+            put(SessionExpiry.KEY, store.expiryDate(clock.instant().plus(duration)));
+        } else if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime) {
+            put(SessionExpiry.KEY, store.expiryDate(SessionExpiry.parseDate(value)));
         } else {
-            throw new IllegalArgumentException("setExpiry takes seconds, a date, a Duration or null, not " + value);
+            throw new IllegalArgumentException("setExpiry takes seconds, an Instant, OffsetDateTime or ZonedDateTime,"
+                    + " a Duration or null, not " + value);
         }
     }
 

@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
  * The {@code _session_expiry} entry Django keeps inside the session data: whole seconds of
- * inactivity (0 = until the browser closes) or a fixed date. Reads an integer or an ISO-8601
- * string ({@code ...Z}, {@code ...+00:00}, naive = UTC); writes dates as newer Django does
- * ({@code datetime.isoformat()}, e.g. {@code 2026-11-24T21:18:27.992123+00:00}).
+ * inactivity (0 = until the browser closes) or a fixed date. Reads an integer, an ISO-8601 string
+ * ({@code ...Z}, {@code ...+00:00}, naive = UTC) or a date value as a pickle serializer gives
+ * Python's {@code datetime} ({@link OffsetDateTime}, {@link ZonedDateTime}, {@link Instant}, or a
+ * naive {@link LocalDateTime} = UTC). A date is written as the session's store asks
+ * ({@link SessionStore#expiryDate(Instant)}): newer Django's {@code datetime.isoformat()} string
+ * ({@code 2026-11-24T21:18:27.992123+00:00}, {@link #format(Instant)}) or a date value.
  */
 public final class SessionExpiry {
     /** The data entry holding a custom expiry. */
@@ -30,11 +34,31 @@ public final class SessionExpiry {
     }
 
     /**
-     * A stored date, or null when {@code value} is not a date string.
+     * The stored form of a date for a store whose serializer keeps Python datetimes: an aware
+     * UTC datetime with microseconds, what Django 3.2's {@code set_expiry(timedelta)} stores.
+     */
+    public static OffsetDateTime dateValue(Instant date) {
+        return date.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * A stored date as an instant, or null when {@code value} is not a date (a number, or absent).
      *
      * @throws SessionDataException when a string is not an ISO-8601 date
      */
     public static Instant parseDate(Object value) {
+        if (value instanceof Instant date) {
+            return date;
+        }
+        if (value instanceof OffsetDateTime date) {
+            return date.toInstant();
+        }
+        if (value instanceof ZonedDateTime date) {
+            return date.toInstant();
+        }
+        if (value instanceof LocalDateTime naive) {
+            return naive.toInstant(ZoneOffset.UTC);
+        }
         if (!(value instanceof String text)) {
             return null;
         }

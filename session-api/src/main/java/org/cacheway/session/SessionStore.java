@@ -1,5 +1,6 @@
 package org.cacheway.session;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,6 +60,17 @@ public interface SessionStore {
     /** A fresh candidate key; stores may override it (tests inject collisions this way). */
     default String newKey() {
         return SessionKeys.generate();
+    }
+
+    /**
+     * How a fixed expiry date is kept in {@code _session_expiry} by this store, so that the Django
+     * app sharing it can read it back: by default newer Django's ISO-8601 string
+     * ({@link SessionExpiry#format(Instant)}), the only form JSON has. A store whose serializer
+     * keeps Python datetimes (pickle) returns {@link SessionExpiry#dateValue(Instant)}, which every
+     * Django version reads back, where Django 3.2 cannot re-save a string.
+     */
+    default Object expiryDate(Instant date) {
+        return SessionExpiry.format(date);
     }
 
     /** Whether a key a client sent may be looked up in this store. */

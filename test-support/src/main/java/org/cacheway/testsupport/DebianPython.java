@@ -34,11 +34,12 @@ public final class DebianPython {
             "django", "python3-django-redis",
             "django_redis", "python3-django-redis",
             "lz4", "python3-lz4",
-            "zstd", "python3-zstd");
+            "zstd", "python3-zstd",
+            "pytz", "python3-tz");
 
     /** Standard-library modules that come with the {@code python3} package itself. */
     private static final Set<String> STANDARD = Set.of("json", "sys", "zlib", "gzip", "lzma", "importlib",
-            "random", "struct", "types", "datetime", "decimal", "uuid");
+            "random", "struct", "types", "datetime", "decimal", "uuid", "pickle", "pickletools", "zoneinfo", "os");
 
     private DebianPython() {
     }

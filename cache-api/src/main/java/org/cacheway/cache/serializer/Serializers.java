@@ -6,9 +6,10 @@ import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.Plugins;
 
 /**
- * Resolves {@code OPTIONS['SERIALIZER']}: short names ({@code json}, {@code java}), Cacheway's
- * class names, django-redis's dotted names ({@code django_redis.serializers.json.JSONSerializer}),
- * or any class implementing {@link Serializer}. The default is {@link JsonSerializer}.
+ * Resolves {@code OPTIONS['SERIALIZER']}: short names ({@code json}, {@code pickle}, {@code java}),
+ * Cacheway's class names, django-redis's dotted names ({@code django_redis.serializers.json.JSONSerializer},
+ * {@code django_redis.serializers.pickle.PickleSerializer}), or any class implementing
+ * {@link Serializer}. The default is {@link JsonSerializer}.
  */
 public final class Serializers {
     /** The setting's name, as used in messages. */
@@ -23,7 +24,8 @@ public final class Serializers {
      * @param name the configured name, or null/blank for the default (JSON)
      * @param options the cache's {@code OPTIONS} (may be null)
      * @param alias the cache alias, for messages
-     * @throws CacheConfigurationException for pickle/msgpack, unknown names or unusable classes
+     * @throws CacheConfigurationException for msgpack, a bad {@code PICKLE_VERSION}, unknown names or
+     *     unusable classes
      */
     public static Serializer create(String name, Map<String, Object> options, String alias) {
         Map<String, Object> opts = options == null ? Map.of() : options;
@@ -38,16 +40,18 @@ public final class Serializers {
             case "org.cacheway.cache.serializer.javaserializer":
                 return new JavaSerializer(opts);
             case "pickle":
-            case "msgpack":
             case "django_redis.serializers.pickle.pickleserializer":
+            case "org.cacheway.cache.serializer.pickleserializer":
+                return PickleSerializer.fromOptions(opts, alias);
+            case "msgpack":
             case "django_redis.serializers.msgpack.msgpackserializer":
-                throw CacheConfigurationException.of(alias, SETTING, name, "pickle and msgpack are not supported"
-                        + " by Cacheway; set SERIALIZER to 'django_redis.serializers.json.JSONSerializer' on the"
-                        + " Django side and 'json' here, so both sides share JSON");
+                throw CacheConfigurationException.of(alias, SETTING, name, "msgpack is not supported by Cacheway;"
+                        + " use 'django_redis.serializers.pickle.PickleSerializer' (django-redis's default) or"
+                        + " 'django_redis.serializers.json.JSONSerializer' on both sides");
             default:
                 if (n.startsWith("django_redis.")) {
-                    throw CacheConfigurationException.of(alias, SETTING, name,
-                            "unknown django-redis serializer; only JSONSerializer can be shared with Java");
+                    throw CacheConfigurationException.of(alias, SETTING, name, "unknown django-redis serializer;"
+                            + " Java shares PickleSerializer and JSONSerializer");
                 }
                 return Plugins.instantiate(alias, SETTING, n, Serializer.class, Map.class, opts);
         }

@@ -25,14 +25,26 @@ class SerializersTest {
     }
 
     @Test
-    void refusesPickleAndMsgpackWithAdvice() {
-        for (String name : List.of("django_redis.serializers.pickle.PickleSerializer",
-                "django_redis.serializers.msgpack.MSGPackSerializer")) {
-            assertThatThrownBy(() -> Serializers.create(name, Map.of(), "default"))
-                    .isInstanceOf(CacheConfigurationException.class)
-                    .hasMessageContaining("CACHES['default']['SERIALIZER'] = '" + name + "'")
-                    .hasMessageContaining("not supported").hasMessageContaining("JSON");
+    void resolvesPickleByDjangoRedisShortAndClassNames() {
+        for (String name : List.of("django_redis.serializers.pickle.PickleSerializer", "pickle",
+                PickleSerializer.class.getName())) {
+            assertThat(Serializers.create(name, Map.of(), "default")).as(name).isInstanceOf(PickleSerializer.class);
         }
+    }
+
+    @Test
+    void picklesWithPickleVersionFromTheOptions() {
+        Serializer s = Serializers.create("pickle", Map.of("PICKLE_VERSION", -1), "default");
+        assertThat(((PickleSerializer) s).protocol()).isEqualTo(5);
+    }
+
+    @Test
+    void refusesMsgpackWithAdvice() {
+        String name = "django_redis.serializers.msgpack.MSGPackSerializer";
+        assertThatThrownBy(() -> Serializers.create(name, Map.of(), "default"))
+                .isInstanceOf(CacheConfigurationException.class)
+                .hasMessageContaining("CACHES['default']['SERIALIZER'] = '" + name + "'")
+                .hasMessageContaining("not supported").hasMessageContaining("PickleSerializer");
     }
 
     @Test

@@ -5,18 +5,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import org.cacheway.session.Session;
+import org.cacheway.session.auth.DjangoAuth;
 import org.cacheway.session.web.SessionFilter;
 
-/** {@code /}: the logged-in user and everything in the session, or a redirect to the login form. */
+/**
+ * {@code /}: the logged-in user and everything in the session, or a redirect to the login form.
+ * The user is Django's {@code request.user}: the session's user id, verified against the user's
+ * current password hash ({@link DjangoAuth#getUser}).
+ */
 public final class HomeServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient RedisHints hints;
+    private final transient DjangoAuth auth;
 
-    /** A page that also shows where the session is in Redis. */
-    public HomeServlet(RedisHints hints) {
+    /** A page for the users {@code auth} verifies, that also shows where the session is in Redis. */
+    public HomeServlet(RedisHints hints, DjangoAuth auth) {
         this.hints = hints;
+        this.auth = auth;
     }
 
     @Override
@@ -26,11 +34,12 @@ public final class HomeServlet extends HttpServlet {
             return;
         }
         Session session = SessionFilter.session(request);
-        Object user = session.get(SessionKeys.USER_ID);
-        if (user == null) {
+        Optional<DemoUsers.User> found = auth.getUser(session, DemoUsers::passwordHashOf).flatMap(DemoUsers::byId);
+        if (found.isEmpty()) {
             response.sendRedirect("/login");
             return;
         }
+        String user = found.get().username();
         StringBuilder rows = new StringBuilder();
         for (Map.Entry<String, Object> entry : session.items().entrySet()) {
             rows.append("<tr><th>").append(Html.escape(entry.getKey())).append("</th><td><code>")

@@ -6,30 +6,33 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Optional;
 import org.cacheway.session.Session;
+import org.cacheway.session.auth.DjangoAuth;
 import org.cacheway.session.web.SessionFilter;
 
 /**
- * {@code /login}: the form (GET) and Django's {@code login()} (POST): any user name with the demo
- * password; a new session key against fixation ({@code cycleKey()}), then the user's id in the session.
+ * {@code /login}: the form (GET) and, for a demo user with the right password, Django's
+ * {@code login()} (POST) through {@link DjangoAuth}: a new session key against fixation, then the
+ * user's primary key, the backend and the session auth hash of their password hash.
  */
 public final class LoginServlet extends HttpServlet {
-    /** The one password the demo accepts. */
-    public static final String DEMO_PASSWORD = "cacheway";
     private static final long serialVersionUID = 1L;
 
     private final transient RedisHints hints;
+    private final transient DjangoAuth auth;
     private final transient PrintStream console;
 
-    /** A login page that prints, on {@code console}, where each new session went in Redis. */
-    public LoginServlet(RedisHints hints, PrintStream console) {
+    /** A login page that logs users in with {@code auth} and prints, on {@code console}, where each session went. */
+    public LoginServlet(RedisHints hints, DjangoAuth auth, PrintStream console) {
         this.hints = hints;
+        this.auth = auth;
         this.console = console;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (SessionFilter.session(request).containsKey(SessionKeys.USER_ID)) {
+        if (auth.getUser(SessionFilter.session(request), DemoUsers::passwordHashOf).isPresent()) {
             response.sendRedirect("/");
             return;
         }
@@ -39,17 +42,18 @@ public final class LoginServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String username = request.getParameter("username") == null ? "" : request.getParameter("username").trim();
-        if (username.isEmpty() || !DEMO_PASSWORD.equals(request.getParameter("password"))) {
+        String password = request.getParameter("password") == null ? "" : request.getParameter("password");
+        Optional<DemoUsers.User> user = DemoUsers.authenticate(username, password);
+        if (user.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            form(response, "Enter any user name and the password " + DEMO_PASSWORD + ".");
+            form(response, "Log in as " + String.join(" or ", DemoUsers.usernames()) + " with the password "
+                    + DemoUsers.PASSWORD + ".");
             return;
         }
         Session session = SessionFilter.session(request);
-        session.cycleKey();                                   // django.contrib.auth.login: fixation defence
-        session.put(SessionKeys.USER_ID, username);           // Django stores the user's primary key as a string
-        session.put(SessionKeys.BACKEND, "django.contrib.auth.backends.ModelBackend");
-        session.put(SessionKeys.HASH, SessionKeys.authHash(username));
+        auth.login(session, user.get().id(), user.get().passwordHash());
         session.put("login_time", Instant.now().toString());
+        session.save();   // the filter would save it too; saved here so that a flushed session has its new key to print
         console.println();
         console.println("User '" + username + "' logged in; session key (the sessionid cookie): "
                 + session.getSessionKey());
@@ -61,9 +65,10 @@ public final class LoginServlet extends HttpServlet {
     private static void form(HttpServletResponse response, String error) throws IOException {
         Html.write(response, "Log in", (error == null ? "" : "<p class=\"error\" id=\"error\">" + Html.escape(error) + "</p>")
                 + "<form method=\"post\" action=\"/login\">"
-                + "<p><label>User name <input id=\"username\" name=\"username\" autofocus></label></p>"
+                + "<p><label>User name <input id=\"username\" name=\"username\" autofocus></label>"
+                + " (<code>" + String.join("</code> or <code>", DemoUsers.usernames()) + "</code>)</p>"
                 + "<p><label>Password <input id=\"password\" name=\"password\" type=\"password\"></label>"
-                + " (the demo password is <code>" + DEMO_PASSWORD + "</code>)</p>"
+                + " (the demo password is <code>" + DemoUsers.PASSWORD + "</code>)</p>"
                 + "<p><button id=\"login\" type=\"submit\">Log in</button></p></form>");
     }
 }

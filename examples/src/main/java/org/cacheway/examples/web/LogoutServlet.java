@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.cacheway.session.Session;
+import org.cacheway.session.auth.DjangoAuth;
 import org.cacheway.session.web.SessionFilter;
 
 /** {@code /logout} (POST): Django's {@code logout()}, which flushes the session: record and cookie go. */
@@ -25,8 +26,9 @@ public final class LogoutServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Session session = SessionFilter.session(request);
         String key = session.getSessionKey();
-        Object user = session.get(SessionKeys.USER_ID);
-        session.flush();
+        String user = DjangoAuth.sessionUserId(session).flatMap(DemoUsers::byId).map(DemoUsers.User::username)
+                .orElse("(nobody)");
+        DjangoAuth.logout(session);
         if (key != null) {
             console.println("User '" + user + "' logged out; deleted " + hints.recordKey(key));
         }

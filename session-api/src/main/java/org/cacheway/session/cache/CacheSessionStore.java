@@ -1,5 +1,7 @@
 package org.cacheway.session.cache;
 
+import java.time.Instant;
+import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,9 +10,12 @@ import org.cacheway.cache.Cache;
 import org.cacheway.cache.CacheException;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
+import org.cacheway.cache.base.BaseCache;
+import org.cacheway.cache.serializer.Serializer;
 import org.cacheway.session.JsonModel;
 import org.cacheway.session.SessionCreateException;
 import org.cacheway.session.SessionDataException;
+import org.cacheway.session.SessionExpiry;
 import org.cacheway.session.SessionKeys;
 import org.cacheway.session.SessionSettings;
 import org.cacheway.session.SessionStore;
@@ -22,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Django's cache engine ({@code django.contrib.sessions.backends.cache}) over any {@link Cache}:
  * the session map itself is the value of {@code "django.contrib.sessions.cache" + key}, so on
  * Redis with the JSON serializer the bytes are exactly Django's, at
- * {@code :1:django.contrib.sessions.cache<key>}, with the expiry age as TTL.
+ * {@code :1:django.contrib.sessions.cache<key>}, with the expiry age as TTL. A fixed expiry date
+ * is stored as a date when the cache's serializer keeps dates (pickle, as Django 3.2 writes it),
+ * else as newer Django's ISO-8601 string.
  */
 public final class CacheSessionStore implements SessionStore {
     /** Django's record key prefix, {@code KEY_PREFIX} of the cache engine. */
@@ -33,6 +40,7 @@ public final class CacheSessionStore implements SessionStore {
     private final Cache cache;
     private final boolean strictData;
     private final Supplier<String> keys;
+    private final boolean keepsDates;
 
     /** The engine as {@code SESSION_ENGINE} builds it: the cache of {@code SESSION_CACHE_ALIAS}. */
     public CacheSessionStore(SessionSettings settings, Caches caches) {
@@ -49,6 +57,21 @@ public final class CacheSessionStore implements SessionStore {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.strictData = strictData;
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.keepsDates = keepsDates(cache);
+    }
+
+    /** Whether a date written to {@code cache} reads back as a date, not as its text (JSON). */
+    private static boolean keepsDates(Cache cache) {
+        if (!(cache instanceof BaseCache base)) {
+            return false;
+        }
+        Serializer serializer = base.codec().serializer();
+        try {
+            return serializer.deserialize(serializer.serialize(SessionExpiry.dateValue(Instant.EPOCH)))
+                    instanceof TemporalAccessor;
+        } catch (CacheException e) {
+            return false;
+        }
     }
 
     /** The cache the records live in. */
@@ -112,6 +135,11 @@ public final class CacheSessionStore implements SessionStore {
     @Override
     public void clearExpired() {
         // The cache expires records itself.
+    }
+
+    @Override
+    public Object expiryDate(Instant date) {
+        return keepsDates ? SessionExpiry.dateValue(date) : SessionExpiry.format(date);
     }
 
     @Override

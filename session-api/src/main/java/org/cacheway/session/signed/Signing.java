@@ -1,14 +1,9 @@
 package org.cacheway.session.signed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.cacheway.cache.CacheSerializationException;
 import org.cacheway.cache.compressor.AbstractCompressor;
 import org.cacheway.cache.compressor.ZlibCompressor;
@@ -31,13 +26,13 @@ public final class Signing {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 
-    private final byte[] hmacKey;
+    private final SaltedHmac hmac;
     private final Clock clock;
 
     /** A signer for {@code salt} and {@code secretKey}, timestamps from {@code clock}. */
     public Signing(String secretKey, String salt, Clock clock) {
-        Objects.requireNonNull(secretKey, "secretKey");
-        this.hmacKey = sha256((salt + "signer" + secretKey).getBytes(StandardCharsets.UTF_8));
+        // Django's Signer: base64_hmac(salt + "signer", value, key), a salted_hmac.
+        this.hmac = new SaltedHmac(salt + "signer", Objects.requireNonNull(secretKey, "secretKey"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -62,8 +57,7 @@ public final class Signing {
             throw new BadSignatureException("No \":\" found in value");
         }
         String timestamped = signed.substring(0, last);
-        byte[] expected = signature(timestamped).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signed.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+        if (!SaltedHmac.constantTimeEquals(signature(timestamped), signed.substring(last + 1))) {
             throw new BadSignatureException("Signature does not match");
         }
         int stamp = timestamped.lastIndexOf(':');
@@ -92,20 +86,6 @@ public final class Signing {
     }
 
     private String signature(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return B64.encodeToString(hmac.digest(value));
     }
 }

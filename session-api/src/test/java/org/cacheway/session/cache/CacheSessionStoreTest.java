@@ -3,6 +3,9 @@ package org.cacheway.session.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +14,7 @@ import org.cacheway.cache.Cache;
 import org.cacheway.cache.Caches;
 import org.cacheway.session.Session;
 import org.cacheway.session.SessionDataException;
+import org.cacheway.session.SessionExpiry;
 import org.cacheway.session.SessionException;
 import org.cacheway.session.SessionSettings;
 import org.cacheway.session.SessionStoreContractTest;
@@ -149,5 +153,41 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         Sessions engine = sessions(SessionSettings.fromMap(
                 Map.of("SESSION_ENGINE", "django.contrib.sessions.backends.cache")));
         assertThat(engine.store()).isInstanceOf(CacheSessionStore.class);
+    }
+
+    private Sessions sessionsKeepingDates() {
+        caches.close();
+        caches = Caches.fromSettings(Map.of("default", Map.of(
+                "BACKEND", "django.core.cache.backends.locmem.LocMemCache", "LOCATION", UUID.randomUUID().toString(),
+                "OPTIONS", Map.of("SERIALIZER", "java", "CLOCK", clock))));
+        return Sessions.from(SessionSettings.defaults(), caches).withClock(clock);
+    }
+
+    @Test
+    void withJsonAnExpiryDateIsStoredAsIsoText() {
+        Session session = sessions.create();
+        session.setExpiry(clock.instant().plusSeconds(600));
+        assertThat(session.get("_session_expiry")).isEqualTo(SessionExpiry.format(clock.instant().plusSeconds(600)));
+    }
+
+    @Test
+    void aSerializerThatKeepsDatesStoresTheExpiryAsADate() {
+        Session session = sessionsKeepingDates().create();
+        session.setExpiry(Duration.ofSeconds(600));
+        assertThat(session.get("_session_expiry")).isEqualTo(SessionExpiry.dateValue(clock.instant().plusSeconds(600)));
+    }
+
+    @Test
+    void aDateExpiryReadAsADateIsSavedBackAsADate() {
+        Sessions keeping = sessionsKeepingDates();
+        OffsetDateTime expiry = OffsetDateTime.ofInstant(clock.instant().plusSeconds(600), ZoneOffset.UTC);
+        Session session = keeping.create();
+        session.put("_session_expiry", expiry);
+        session.save();
+        Session loaded = keeping.open(session.getSessionKey());
+        loaded.put("n", 1L);
+        loaded.save();
+        assertThat(keeping.open(session.getSessionKey()).get("_session_expiry")).isEqualTo(expiry);
+        assertThat(loaded.getExpiryAge()).isEqualTo(600L);
     }
 }
