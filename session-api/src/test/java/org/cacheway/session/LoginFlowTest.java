@@ -39,19 +39,19 @@ class LoginFlowTest {
         Session session = sessions.create();
         session.put("cart", java.util.List.of(1L, 2L));
         session.save();
-        return sessions.open(session.getSessionKey());
+        return sessions.open(session.sessionKey());
     }
 
     @Test
     void loginCyclesTheKeyAndKeepsTheData() {
         Session session = anonymousWithCart();
-        String anonymousKey = session.getSessionKey();
+        String anonymousKey = session.sessionKey();
         login(session, "1");
         session.save();
-        assertThat(session.getSessionKey()).isNotEqualTo(anonymousKey);
+        assertThat(session.sessionKey()).isNotEqualTo(anonymousKey);
         assertThat(sessions.store().exists(anonymousKey)).isFalse();
         assertThat(sessions.open(anonymousKey).items()).isEmpty();
-        assertThat(sessions.open(session.getSessionKey()).items()).containsEntry("cart", java.util.List.of(1L, 2L))
+        assertThat(sessions.open(session.sessionKey()).items()).containsEntry("cart", java.util.List.of(1L, 2L))
                 .containsEntry("_auth_user_id", "1");
     }
 
@@ -60,12 +60,12 @@ class LoginFlowTest {
         Session session = anonymousWithCart();
         login(session, "1");
         session.save();
-        Session next = sessions.open(session.getSessionKey());
+        Session next = sessions.open(session.sessionKey());
         login(next, "2");
         next.save();
-        assertThat(sessions.open(next.getSessionKey()).items()).doesNotContainKey("cart")
+        assertThat(sessions.open(next.sessionKey()).items()).doesNotContainKey("cart")
                 .containsEntry("_auth_user_id", "2");
-        assertThat(sessions.store().exists(session.getSessionKey())).isFalse();
+        assertThat(sessions.store().exists(session.sessionKey())).isFalse();
     }
 
     @Test
@@ -73,7 +73,7 @@ class LoginFlowTest {
         Session session = anonymousWithCart();
         login(session, "1");
         session.save();
-        String key = session.getSessionKey();
+        String key = session.sessionKey();
         Session request = sessions.open(key);
         request.flush();
         assertThat(request.isEmpty()).isTrue();

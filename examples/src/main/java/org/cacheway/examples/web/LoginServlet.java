@@ -52,9 +52,9 @@ public final class LoginServlet extends HttpServlet {
         session.put("login_time", Instant.now().toString());
         console.println();
         console.println("User '" + username + "' logged in; session key (the sessionid cookie): "
-                + session.getSessionKey());
-        console.println("See the session in Redis (" + hints.recordKey(session.getSessionKey()) + "):");
-        hints.commands(session.getSessionKey()).forEach(line -> console.println("  " + line));
+                + session.sessionKey());
+        console.println("See the session in Redis (" + hints.recordKey(session.sessionKey()) + "):");
+        hints.commands(session.sessionKey()).forEach(line -> console.println("  " + line));
         response.sendRedirect("/");
     }
 

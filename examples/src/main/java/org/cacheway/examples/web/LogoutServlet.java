@@ -24,7 +24,7 @@ public final class LogoutServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Session session = SessionFilter.session(request);
-        String key = session.getSessionKey();
+        String key = session.sessionKey();
         Object user = session.get(SessionKeys.USER_ID);
         session.flush();
         if (key != null) {

@@ -112,7 +112,7 @@ public final class SessionFilter implements Filter {
             return;
         }
         response.addHeader("Set-Cookie",
-                SessionCookies.session(settings, session.getSessionKey(), maxAge, sessions.clock().instant()));
+                SessionCookies.session(settings, session.sessionKey(), maxAge, sessions.clock().instant()));
     }
 
     private static String cookieValue(HttpServletRequest request, String name) {

@@ -51,7 +51,7 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         session.put("_auth_user_id", "1");
         session.put("cart", List.of(1L, 2L));
         session.save();
-        String record = "django.contrib.sessions.cache" + session.getSessionKey();
+        String record = "django.contrib.sessions.cache" + session.sessionKey();
         assertThat(defaultCache().makeKey(record)).isEqualTo(":1:" + record);
         assertThat(defaultCache().get(record)).isEqualTo(Map.of("_auth_user_id", "1", "cart", List.of(1L, 2L)));
     }
@@ -62,7 +62,7 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         Session session = engine.create();
         session.put("x", 1L);
         session.save();
-        String record = "django.contrib.sessions.cache" + session.getSessionKey();
+        String record = "django.contrib.sessions.cache" + session.sessionKey();
         assertThat(caches.get("sessions").hasKey(record)).isTrue();
         assertThat(defaultCache().hasKey(record)).isFalse();
     }
@@ -73,9 +73,9 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         session.setExpiry(600);
         session.save();
         clock.advance(java.time.Duration.ofSeconds(599));
-        assertThat(sessions.store().exists(session.getSessionKey())).isTrue();
+        assertThat(sessions.store().exists(session.sessionKey())).isTrue();
         clock.advance(java.time.Duration.ofSeconds(2));
-        assertThat(sessions.store().exists(session.getSessionKey())).isFalse();
+        assertThat(sessions.store().exists(session.sessionKey())).isFalse();
     }
 
     @Test
@@ -84,9 +84,9 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         session.setExpiry(0);
         session.save();
         clock.advance(java.time.Duration.ofSeconds(1_209_599));
-        assertThat(sessions.store().exists(session.getSessionKey())).isTrue();
+        assertThat(sessions.store().exists(session.sessionKey())).isTrue();
         clock.advance(java.time.Duration.ofSeconds(2));
-        assertThat(sessions.store().exists(session.getSessionKey())).isFalse();
+        assertThat(sessions.store().exists(session.sessionKey())).isFalse();
     }
 
     @Test
@@ -96,7 +96,7 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         for (String key : List.of(mixed, lowercase)) {
             Session session = sessions.open(key);
             assertThat(session.items()).isEmpty();
-            assertThat(session.getSessionKey()).isNull();
+            assertThat(session.sessionKey()).isNull();
         }
     }
 
@@ -132,7 +132,7 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         defaultCache().set(CacheSessionStore.KEY_PREFIX + key, "not a session");
         Session session = sessions.open(key);
         assertThat(session.items()).isEmpty();
-        assertThat(session.getSessionKey()).isNull();
+        assertThat(session.sessionKey()).isNull();
     }
 
     @Test
