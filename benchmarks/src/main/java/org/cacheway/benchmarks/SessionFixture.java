@@ -63,7 +63,7 @@ public final class SessionFixture {
         Session session = engine.create();
         session.update(BenchData.sessionAttributes(i));
         session.save();
-        return session.getSessionKey();
+        return session.sessionKey();
     }
 
     private static int nextSession() {

@@ -34,7 +34,7 @@ public final class SessionsExample {
         Session anonymous = sessions.open(null);
         anonymous.put("cart", List.of("book", "pen"));
         anonymous.save();                                           // the middleware saves a modified session
-        String firstKey = anonymous.getSessionKey();
+        String firstKey = anonymous.sessionKey();
         out.println("anonymous session key      -> " + firstKey + " (the cookie value)");
         out.println("stored at                  -> " + recordKey(cache, firstKey));
 
@@ -47,7 +47,7 @@ public final class SessionsExample {
         returning.put("_auth_user_id", "42");
         returning.put("_auth_user_backend", "django.contrib.auth.backends.ModelBackend");
         returning.save();
-        String loggedInKey = returning.getSessionKey();
+        String loggedInKey = returning.sessionKey();
         out.println("after login (cycleKey)     -> " + loggedInKey + "; old record still there? "
                 + cache.hasKey(CacheSessionStore.KEY_PREFIX + firstKey));
         out.println("logged-in data             -> " + sessions.open(loggedInKey).items());

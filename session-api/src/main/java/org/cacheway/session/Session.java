@@ -172,8 +172,11 @@ public final class Session {
         return modified;
     }
 
-    /** The session key, or null when the session has none yet. Read-only to callers. */
-    public String getSessionKey() {
+    /**
+     * The session key (Django's {@code session_key}: the cookie's value), or null when the session
+     * has none yet. Read-only to callers: {@link #cycleKey()} and saving change it.
+     */
+    public String sessionKey() {
         return sessionKey;
     }
 

@@ -9,11 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The session settings under Django's names and defaults, parsed once from a {@code Map} (or
  * properties) into an immutable value. Unknown names are ignored, as a Django settings module
- * holds much more; a malformed value is a {@link SessionConfigurationException} naming it.
+ * holds much more, but one close to a known name ({@code SESSION_COOKIE_AEG}) is logged at WARN
+ * with the name it likely means; a malformed value is a {@link SessionConfigurationException}
+ * naming it.
  *
  * <p>Cacheway's own additions: {@code SESSION_STRICT_DATA} (undecodable records raise instead of
  * loading empty) and {@code SESSION_ENGINE} defaulting to the cache engine, since there is no db
@@ -30,6 +34,8 @@ public final class SessionSettings {
             "django.contrib.sessions.backends.signed_cookies", SIGNED_COOKIES_ENGINE,
             "cache", CACHE_ENGINE,
             "signed_cookies", SIGNED_COOKIES_ENGINE);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionSettings.class);
 
     private final Map<String, Object> raw;
     private final String engine;
@@ -71,12 +77,15 @@ public final class SessionSettings {
     }
 
     /**
-     * Settings from a map of Django names to values; absent names take Django's defaults.
+     * Settings from a map of Django names to values; absent names take Django's defaults, and a
+     * name that looks like a typo of a known one is logged at WARN.
      *
      * @throws SessionConfigurationException naming the setting and the value when one is malformed
      */
     public static SessionSettings fromMap(Map<String, ?> settings) {
-        return new SessionSettings(settings);
+        SessionSettings parsed = new SessionSettings(settings);
+        SettingNames.typoWarnings(settings).forEach(LOG::warn);
+        return parsed;
     }
 
     /** Settings from properties named as Django's settings ({@code SESSION_COOKIE_AGE=600}). */

@@ -32,12 +32,12 @@ class LoginFlowTest {
         Session session = sessions.create();
         session.put("cart", List.of(1L, 2L));
         session.save();
-        return sessions.open(session.getSessionKey());
+        return sessions.open(session.sessionKey());
     }
 
     /** Logs {@code userId} in over {@code session} and saves it; returns the key the session had before. */
     private String loginAndSave(Session session, String userId, String passwordHash) {
-        String before = session.getSessionKey();
+        String before = session.sessionKey();
         auth.login(session, userId, passwordHash);
         session.save();
         return before;
@@ -46,17 +46,17 @@ class LoginFlowTest {
     private Session aliceLoggedIn() {
         Session session = anonymousWithCart();
         loginAndSave(session, "1", ALICE_HASH);
-        return sessions.open(session.getSessionKey());
+        return sessions.open(session.sessionKey());
     }
 
     @Test
     void loginCyclesTheKeyAndKeepsTheData() {
         Session session = anonymousWithCart();
         String anonymousKey = loginAndSave(session, "1", ALICE_HASH);
-        assertThat(session.getSessionKey()).isNotEqualTo(anonymousKey);
+        assertThat(session.sessionKey()).isNotEqualTo(anonymousKey);
         assertThat(sessions.store().exists(anonymousKey)).isFalse();
         assertThat(sessions.open(anonymousKey).items()).isEmpty();
-        assertThat(sessions.open(session.getSessionKey()).items()).containsEntry("cart", List.of(1L, 2L))
+        assertThat(sessions.open(session.sessionKey()).items()).containsEntry("cart", List.of(1L, 2L))
                 .containsEntry("_auth_user_id", "1");
     }
 
@@ -64,7 +64,7 @@ class LoginFlowTest {
     void loginAsAnotherUserFlushesTheOldData() {
         Session next = aliceLoggedIn();
         String aliceKey = loginAndSave(next, "2", "pbkdf2_sha256$260000$salt$bob");
-        assertThat(sessions.open(next.getSessionKey()).items()).doesNotContainKey("cart")
+        assertThat(sessions.open(next.sessionKey()).items()).doesNotContainKey("cart")
                 .containsEntry("_auth_user_id", "2");
         assertThat(sessions.store().exists(aliceKey)).isFalse();
     }
@@ -73,22 +73,22 @@ class LoginFlowTest {
     void loginWithAnotherPasswordHashFlushes() {
         Session next = aliceLoggedIn();
         String oldKey = loginAndSave(next, "1", "pbkdf2_sha256$260000$salt$changed");
-        assertThat(next.getSessionKey()).isNotEqualTo(oldKey);
-        assertThat(sessions.open(next.getSessionKey()).items()).doesNotContainKey("cart");
+        assertThat(next.sessionKey()).isNotEqualTo(oldKey);
+        assertThat(sessions.open(next.sessionKey()).items()).doesNotContainKey("cart");
     }
 
     @Test
     void loginAgainAsTheSameUserKeepsTheKeyAndTheData() {
         Session again = aliceLoggedIn();
         String key = loginAndSave(again, "1", ALICE_HASH);
-        assertThat(again.getSessionKey()).isEqualTo(key);
+        assertThat(again.sessionKey()).isEqualTo(key);
         assertThat(sessions.open(key).items()).containsEntry("cart", List.of(1L, 2L));
     }
 
     @Test
     void logoutFlushes() {
         Session request = aliceLoggedIn();
-        String key = request.getSessionKey();
+        String key = request.sessionKey();
         DjangoAuth.logout(request);
         assertThat(request.isEmpty()).isTrue();
         assertThat(sessions.store().exists(key)).isFalse();

@@ -38,7 +38,7 @@ public abstract class SessionSemanticsContractTest {
 
     /** A session reloaded from the store under {@code session}'s key, with fresh flags. */
     protected Session reopen(Session session) {
-        return sessions.open(session.getSessionKey());
+        return sessions.open(session.sessionKey());
     }
 
     private Session savedWith(String key, Object value) {
@@ -181,9 +181,9 @@ public abstract class SessionSemanticsContractTest {
 
     @Test
     void keysShorterThanEightCharactersAreDropped() {
-        assertThat(sessions.open("").getSessionKey()).isNull();
-        assertThat(sessions.open("1234567").getSessionKey()).isNull();
-        assertThat(sessions.open(null).getSessionKey()).isNull();
+        assertThat(sessions.open("").sessionKey()).isNull();
+        assertThat(sessions.open("1234567").sessionKey()).isNull();
+        assertThat(sessions.open(null).sessionKey()).isNull();
     }
 
     @Test

@@ -24,31 +24,31 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
     @Test
     void newKeysAre32CharactersOfLowercaseLettersAndDigits() {
         Session session = saved(Map.of("x", 1L));
-        assertThat(session.getSessionKey()).matches("[a-z0-9]{32}");
+        assertThat(session.sessionKey()).matches("[a-z0-9]{32}");
     }
 
     @Test
     void keysWithOtherCharactersNeverReachTheStore() {
-        assertThat(sessions.open("garbage!!").getSessionKey()).isNull();
-        assertThat(sessions.open("ABCDEFGHIJ").getSessionKey()).isNull();
-        assertThat(sessions.open("12345678").getSessionKey()).isEqualTo("12345678");
+        assertThat(sessions.open("garbage!!").sessionKey()).isNull();
+        assertThat(sessions.open("ABCDEFGHIJ").sessionKey()).isNull();
+        assertThat(sessions.open("12345678").sessionKey()).isEqualTo("12345678");
     }
 
     @Test
     void saveCreatesARecordAndDeleteRemovesIt() {
         Session session = saved(Map.of("x", 1L));
-        assertThat(sessions.store().exists(session.getSessionKey())).isTrue();
+        assertThat(sessions.store().exists(session.sessionKey())).isTrue();
         session.delete();
-        assertThat(sessions.store().exists(session.getSessionKey())).isFalse();
+        assertThat(sessions.store().exists(session.sessionKey())).isFalse();
     }
 
     @Test
     void flushDeletesTheRecordAndDropsTheKey() {
         Session session = saved(Map.of("x", 1L));
-        String key = session.getSessionKey();
+        String key = session.sessionKey();
         session.flush();
         assertThat(sessions.store().exists(key)).isFalse();
-        assertThat(session.getSessionKey()).isNull();
+        assertThat(session.sessionKey()).isNull();
         assertThat(session.isModified()).isTrue();
         assertThat(session.isAccessed()).isTrue();
         assertThat(session.isEmpty()).isTrue();
@@ -57,9 +57,9 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
     @Test
     void cycleKeyKeepsTheDataUnderANewKeyAndDeletesTheOld() {
         Session session = saved(Map.of("d", "v"));
-        String old = session.getSessionKey();
+        String old = session.sessionKey();
         session.cycleKey();
-        assertThat(session.getSessionKey()).isNotEqualTo(old);
+        assertThat(session.sessionKey()).isNotEqualTo(old);
         assertThat(sessions.store().exists(old)).isFalse();
         assertThat(session.items()).isEqualTo(Map.of("d", "v"));
         assertThat(reopen(session).items()).isEqualTo(Map.of("d", "v"));
@@ -67,10 +67,10 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
 
     @Test
     void cycleKeyWorksOnASessionNotLoadedYet() {
-        String old = saved(Map.of("d", "v")).getSessionKey();
+        String old = saved(Map.of("d", "v")).sessionKey();
         Session session = sessions.open(old);
         session.cycleKey();
-        assertThat(session.getSessionKey()).isNotEqualTo(old);
+        assertThat(session.sessionKey()).isNotEqualTo(old);
         assertThat(sessions.store().exists(old)).isFalse();
         assertThat(reopen(session).items()).isEqualTo(Map.of("d", "v"));
     }
@@ -79,7 +79,7 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
     void savingAnUnknownKeyMakesANewKeyNotTheClientsOne() {
         Session session = sessions.open("1");
         session.save();
-        assertThat(session.getSessionKey()).isNotNull().isNotEqualTo("1");
+        assertThat(session.sessionKey()).isNotNull().isNotEqualTo("1");
         assertThat(reopen(session).items()).isEmpty();
     }
 
@@ -87,11 +87,11 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
     void loadingAnUnknownKeyGivesAnEmptySessionAndCreatesNothing() {
         Session session = sessions.open("someunknownkey");
         assertThat(session.items()).isEmpty();
-        assertThat(session.getSessionKey()).isNull();
+        assertThat(session.sessionKey()).isNull();
         assertThat(sessions.store().exists("someunknownkey")).isFalse();
         session.put("a", 1L);
         session.save();
-        assertThat(session.getSessionKey()).isNotEqualTo("someunknownkey");
+        assertThat(session.sessionKey()).isNotEqualTo("someunknownkey");
     }
 
     @Test
@@ -99,9 +99,9 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
         Session session = sessions.create();
         session.create();
         assertThat(session.isModified()).isTrue();
-        assertThat(sessions.store().load(session.getSessionKey())).contains(Map.of());
+        assertThat(sessions.store().load(session.sessionKey())).contains(Map.of());
         session.save();
-        assertThat(sessions.store().exists(session.getSessionKey())).isTrue();
+        assertThat(sessions.store().exists(session.sessionKey())).isTrue();
     }
 
     @Test
@@ -126,17 +126,17 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
     @Test
     void saveDoesNotResurrectASessionDeletedElsewhere() {
         Session first = saved(Map.of("x", 1L));
-        sessions.open(first.getSessionKey()).delete();
+        sessions.open(first.sessionKey()).delete();
         first.put("y", 2L);
         assertThatThrownBy(first::save).isInstanceOf(SessionUpdateException.class)
                 .hasMessageContaining("deleted before the request completed");
-        assertThat(sessions.store().exists(first.getSessionKey())).isFalse();
+        assertThat(sessions.store().exists(first.sessionKey())).isFalse();
         assertThat(reopen(first).items()).isEmpty();
     }
 
     @Test
     void savingAnUnloadedSessionDeletedElsewhereIsAnUpdateError() {
-        String key = saved(Map.of("x", 1L)).getSessionKey();
+        String key = saved(Map.of("x", 1L)).sessionKey();
         Session unloaded = sessions.open(key);
         sessions.open(key).delete();
         assertThatThrownBy(unloaded::save).isInstanceOf(SessionUpdateException.class);
@@ -146,7 +146,7 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
     @Test
     void mustCreateNeverOverwrites() {
         Session session = saved(Map.of("x", 1L));
-        assertThatThrownBy(() -> sessions.store().save(session.getSessionKey(), Map.of("y", 2L), 60, true))
+        assertThatThrownBy(() -> sessions.store().save(session.sessionKey(), Map.of("y", 2L), 60, true))
                 .isInstanceOf(SessionCreateException.class);
         assertThat(reopen(session).items()).isEqualTo(Map.of("x", 1L));
     }
@@ -183,7 +183,7 @@ public abstract class SessionStoreContractTest extends SessionSemanticsContractT
         session.remove("a");
         assertThat(session.isEmpty()).isFalse();
         session.save();
-        assertThat(sessions.store().load(session.getSessionKey())).contains(Map.of());
+        assertThat(sessions.store().load(session.sessionKey())).contains(Map.of());
     }
 
     @Test

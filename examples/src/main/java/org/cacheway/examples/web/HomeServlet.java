@@ -45,7 +45,7 @@ public final class HomeServlet extends HttpServlet {
             rows.append("<tr><th>").append(Html.escape(entry.getKey())).append("</th><td><code>")
                     .append(Html.escape(entry.getValue())).append("</code></td></tr>");
         }
-        String key = session.getSessionKey();
+        String key = session.sessionKey();
         StringBuilder commands = new StringBuilder();
         hints.commands(key).forEach(line -> commands.append(Html.escape(line)).append('\n'));
         Html.write(response, "Welcome, " + user, "<p id=\"user\">Logged in as <strong>" + Html.escape(user)

@@ -56,9 +56,9 @@ public final class LoginServlet extends HttpServlet {
         session.save();   // the filter would save it too; saved here so that a flushed session has its new key to print
         console.println();
         console.println("User '" + username + "' logged in; session key (the sessionid cookie): "
-                + session.getSessionKey());
-        console.println("See the session in Redis (" + hints.recordKey(session.getSessionKey()) + "):");
-        hints.commands(session.getSessionKey()).forEach(line -> console.println("  " + line));
+                + session.sessionKey());
+        console.println("See the session in Redis (" + hints.recordKey(session.sessionKey()) + "):");
+        hints.commands(session.sessionKey()).forEach(line -> console.println("  " + line));
         response.sendRedirect("/");
     }
 

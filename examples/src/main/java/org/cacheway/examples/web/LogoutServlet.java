@@ -25,7 +25,7 @@ public final class LogoutServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Session session = SessionFilter.session(request);
-        String key = session.getSessionKey();
+        String key = session.sessionKey();
         String user = DjangoAuth.sessionUserId(session).flatMap(DemoUsers::byId).map(DemoUsers.User::username)
                 .orElse("(nobody)");
         DjangoAuth.logout(session);

@@ -131,7 +131,7 @@ public final class SessionFilter implements Filter {
             }
             return;
         }
-        String cookie = SessionCookies.session(settings, session.getSessionKey(), maxAge, sessions.clock().instant());
+        String cookie = SessionCookies.session(settings, session.sessionKey(), maxAge, sessions.clock().instant());
         int size = SessionCookies.size(cookie);
         if (size <= SessionCookies.MAX_SIZE) {
             response.addHeader("Set-Cookie", cookie);

@@ -41,7 +41,7 @@ class DjangoAuthTest {
         Session session = sessions.create();
         by.login(session, "1", passwordHash);
         session.save();
-        return sessions.open(session.getSessionKey());
+        return sessions.open(session.sessionKey());
     }
 
     @Test
@@ -90,7 +90,7 @@ class DjangoAuthTest {
     @Test
     void aChangedPasswordLogsTheSessionOutAndFlushesIt() {
         Session session = loggedIn(auth, PASSWORD_HASH);
-        String key = session.getSessionKey();
+        String key = session.sessionKey();
         assertThat(auth.getUser(session, id -> "pbkdf2_sha256$260000$new$other")).isEmpty();
         assertThat(session.isEmpty()).isTrue();
         assertThat(sessions.store().exists(key)).isFalse();
@@ -146,10 +146,10 @@ class DjangoAuthTest {
     void aHashMadeUnderAFallbackKeyIsRenewedUnderANewSessionKey() {
         Session session = loggedIn(DjangoAuth.withSecretKey("old-secret"), PASSWORD_HASH);
         assertThat(session.get(DjangoAuth.HASH_SESSION_KEY)).isEqualTo(OLD_SECRET_AUTH_HASH);
-        String oldKey = session.getSessionKey();
+        String oldKey = session.sessionKey();
         DjangoAuth rotated = auth.withSecretKeyFallbacks(List.of("old-secret"));
         assertThat(rotated.getUser(session, id -> PASSWORD_HASH)).contains("1");
-        assertThat(session.getSessionKey()).isNotEqualTo(oldKey);
+        assertThat(session.sessionKey()).isNotEqualTo(oldKey);
         assertThat(session.get(DjangoAuth.HASH_SESSION_KEY)).isEqualTo(AUTH_HASH);
         assertThat(sessions.store().exists(oldKey)).isFalse();
     }
@@ -195,7 +195,7 @@ class DjangoAuthTest {
         assertThatThrownBy(() -> auth.login(session, "1", null))
                 .isInstanceOf(DjangoAuthException.class).hasMessageStartingWith("passwordHash = None");
         assertThat(session.items()).isEqualTo(Map.of("cart", List.of(1L)));
-        assertThat(session.getSessionKey()).isNull();
+        assertThat(session.sessionKey()).isNull();
     }
 
     @Test

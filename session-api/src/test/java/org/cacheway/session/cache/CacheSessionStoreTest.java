@@ -55,7 +55,7 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         session.put("_auth_user_id", "1");
         session.put("cart", List.of(1L, 2L));
         session.save();
-        String record = "django.contrib.sessions.cache" + session.getSessionKey();
+        String record = "django.contrib.sessions.cache" + session.sessionKey();
         assertThat(defaultCache().makeKey(record)).isEqualTo(":1:" + record);
         assertThat(defaultCache().get(record)).isEqualTo(Map.of("_auth_user_id", "1", "cart", List.of(1L, 2L)));
     }
@@ -66,7 +66,7 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         Session session = engine.create();
         session.put("x", 1L);
         session.save();
-        String record = "django.contrib.sessions.cache" + session.getSessionKey();
+        String record = "django.contrib.sessions.cache" + session.sessionKey();
         assertThat(caches.get("sessions").hasKey(record)).isTrue();
         assertThat(defaultCache().hasKey(record)).isFalse();
     }
@@ -77,9 +77,9 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         session.setExpiry(600);
         session.save();
         clock.advance(java.time.Duration.ofSeconds(599));
-        assertThat(sessions.store().exists(session.getSessionKey())).isTrue();
+        assertThat(sessions.store().exists(session.sessionKey())).isTrue();
         clock.advance(java.time.Duration.ofSeconds(2));
-        assertThat(sessions.store().exists(session.getSessionKey())).isFalse();
+        assertThat(sessions.store().exists(session.sessionKey())).isFalse();
     }
 
     @Test
@@ -88,9 +88,9 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         session.setExpiry(0);
         session.save();
         clock.advance(java.time.Duration.ofSeconds(1_209_599));
-        assertThat(sessions.store().exists(session.getSessionKey())).isTrue();
+        assertThat(sessions.store().exists(session.sessionKey())).isTrue();
         clock.advance(java.time.Duration.ofSeconds(2));
-        assertThat(sessions.store().exists(session.getSessionKey())).isFalse();
+        assertThat(sessions.store().exists(session.sessionKey())).isFalse();
     }
 
     @Test
@@ -100,7 +100,7 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         for (String key : List.of(mixed, lowercase)) {
             Session session = sessions.open(key);
             assertThat(session.items()).isEmpty();
-            assertThat(session.getSessionKey()).isNull();
+            assertThat(session.sessionKey()).isNull();
         }
     }
 
@@ -136,7 +136,7 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         defaultCache().set(CacheSessionStore.KEY_PREFIX + key, "not a session");
         Session session = sessions.open(key);
         assertThat(session.items()).isEmpty();
-        assertThat(session.getSessionKey()).isNull();
+        assertThat(session.sessionKey()).isNull();
     }
 
     @Test
@@ -184,10 +184,10 @@ class CacheSessionStoreTest extends SessionStoreContractTest {
         Session session = keeping.create();
         session.put("_session_expiry", expiry);
         session.save();
-        Session loaded = keeping.open(session.getSessionKey());
+        Session loaded = keeping.open(session.sessionKey());
         loaded.put("n", 1L);
         loaded.save();
-        assertThat(keeping.open(session.getSessionKey()).get("_session_expiry")).isEqualTo(expiry);
+        assertThat(keeping.open(session.sessionKey()).get("_session_expiry")).isEqualTo(expiry);
         assertThat(loaded.getExpiryAge()).isEqualTo(600L);
     }
 }

@@ -83,7 +83,7 @@ class SignedCookieSessionStoreTest extends SessionSemanticsContractTest {
         Session session = sessions.create();
         session.put("user", "alice");
         session.save();
-        String cookie = session.getSessionKey();
+        String cookie = session.sessionKey();
         Session tampered = sessions.open(cookie.substring(0, cookie.length() - 2) + "xx");
         assertThat(tampered.items()).isEmpty();
         assertThat(tampered.isModified()).isTrue();
@@ -95,7 +95,7 @@ class SignedCookieSessionStoreTest extends SessionSemanticsContractTest {
         session.put("user", "alice");
         session.save();
         clock.advance(Duration.ofSeconds(1_209_601));
-        assertThat(sessions.open(session.getSessionKey()).items()).isEmpty();
+        assertThat(sessions.open(session.sessionKey()).items()).isEmpty();
     }
 
     @Test
@@ -103,7 +103,7 @@ class SignedCookieSessionStoreTest extends SessionSemanticsContractTest {
         Session session = sessions.create();
         session.put("user", "alice");
         session.save();
-        assertThat(sessions.store().exists(session.getSessionKey())).isFalse();
+        assertThat(sessions.store().exists(session.sessionKey())).isFalse();
     }
 
     @Test
@@ -112,7 +112,7 @@ class SignedCookieSessionStoreTest extends SessionSemanticsContractTest {
         session.put("user", "alice");
         session.save();
         session.delete();
-        assertThat(session.getSessionKey()).isEmpty();
+        assertThat(session.sessionKey()).isEmpty();
         assertThat(session.items()).isEmpty();
         assertThat(session.isModified()).isTrue();
     }
@@ -123,9 +123,9 @@ class SignedCookieSessionStoreTest extends SessionSemanticsContractTest {
         session.put("user", "alice");
         session.save();
         clock.advance(Duration.ofSeconds(5));
-        String before = session.getSessionKey();
+        String before = session.sessionKey();
         session.cycleKey();
-        assertThat(session.getSessionKey()).isNotEqualTo(before);
+        assertThat(session.sessionKey()).isNotEqualTo(before);
         assertThat(reopen(session).items()).isEqualTo(Map.of("user", "alice"));
     }
 

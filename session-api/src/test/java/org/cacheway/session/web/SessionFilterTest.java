@@ -55,7 +55,7 @@ class SessionFilterTest {
         Session session = sessions.create();
         session.update(data);
         session.save();
-        return "sessionid=" + session.getSessionKey();
+        return "sessionid=" + session.sessionKey();
     }
 
     private static List<String> setCookies(HttpResponse<?> response) {
@@ -87,7 +87,7 @@ class SessionFilterTest {
                 }
                 case "/deleted-elsewhere" -> {
                     session.put("foo", "bar");
-                    sessions.store().delete(session.getSessionKey());
+                    sessions.store().delete(session.sessionKey());
                 }
                 case "/big" -> session.put("big", incompressible(6_000));
                 case "/vary" -> {
@@ -133,7 +133,7 @@ class SessionFilterTest {
         assertThat(setCookies(response)).singleElement().asString().matches(KEPT);
         assertThat(vary(response)).isEqualTo("Cookie");
         assertThat(response.body()).isEqualTo("ok");
-        String key = lastSession.get().getSessionKey();
+        String key = lastSession.get().sessionKey();
         assertThat(sessions.open(key).items()).isEqualTo(Map.of("foo", "bar"));
     }
 
@@ -153,7 +153,7 @@ class SessionFilterTest {
         HttpResponse<String> response = app.get("/error", null);
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(setCookies(response)).isEmpty();
-        assertThat(lastSession.get().getSessionKey()).isNull();
+        assertThat(lastSession.get().sessionKey()).isNull();
     }
 
     @Test

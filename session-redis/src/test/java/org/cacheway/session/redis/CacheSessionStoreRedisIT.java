@@ -55,7 +55,7 @@ class CacheSessionStoreRedisIT extends SessionStoreContractTest {
         String key = storeGarbage();
         Session session = sessions.open(key);
         assertThat(session.items()).isEmpty();
-        assertThat(session.getSessionKey()).isNull();
+        assertThat(session.sessionKey()).isNull();
     }
 
     @Test

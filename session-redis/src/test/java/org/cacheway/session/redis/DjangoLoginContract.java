@@ -176,7 +176,7 @@ abstract class DjangoLoginContract {
     @Test
     void djangosAdminAcceptsAJavaLogin() {
         DjangoUser user = superuser();
-        String key = javaLogin(user).getSessionKey();
+        String key = javaLogin(user).sessionKey();
         Reply index = get(key, "/admin/");
         assertThat(index.status()).as("the admin index, not a redirect to its login").isEqualTo(200);
         assertThat(djangoUserId(key)).isEqualTo(user.id());
@@ -188,7 +188,7 @@ abstract class DjangoLoginContract {
         Session anonymous = sessions.create();
         anonymous.put("cart", List.of(1L, 2L));
         anonymous.save();
-        String anonymousKey = anonymous.getSessionKey();
+        String anonymousKey = anonymous.sessionKey();
         String key = adminLogin(user, anonymousKey);
         assertThat(key).isNotEqualTo(anonymousKey);
         assertThat(sessions.store().exists(anonymousKey)).isFalse();
@@ -204,16 +204,16 @@ abstract class DjangoLoginContract {
         Session session = sessions.open(anonymousKey);
         auth.login(session, user.id(), user.passwordHash());
         session.save();
-        assertThat(session.getSessionKey()).isNotEqualTo(anonymousKey);
+        assertThat(session.sessionKey()).isNotEqualTo(anonymousKey);
         assertThat(get(anonymousKey, "/whoami/").body()).containsEntry("id", null).containsEntry("cart", null);
-        assertThat(get(session.getSessionKey(), "/whoami/").body()).containsEntry("id", user.id())
+        assertThat(get(session.sessionKey(), "/whoami/").body()).containsEntry("id", user.id())
                 .containsEntry("cart", List.of(3));
     }
 
     @Test
     void aDjangoLogoutLogsJavaOut() {
         DjangoUser user = superuser();
-        String key = javaLogin(user).getSessionKey();
+        String key = javaLogin(user).sessionKey();
         Reply logout = request("admin-logout", Map.of("cookie", key));
         assertThat(logout.status()).isEqualTo(200);
         assertThat(logout.cookie()).as("the session cookie is deleted").isEmpty();
@@ -238,7 +238,7 @@ abstract class DjangoLoginContract {
         Session session = sessions.open(oldKey);
         session.cycleKey();
         assertThat(djangoUserId(oldKey)).isNull();
-        assertThat(djangoUserId(session.getSessionKey())).isEqualTo(user.id());
+        assertThat(djangoUserId(session.sessionKey())).isEqualTo(user.id());
     }
 
     @Test
@@ -265,7 +265,7 @@ abstract class DjangoLoginContract {
     @Test
     void aJavaLoginWithAStalePasswordHashIsRefusedByDjango() {
         DjangoUser user = superuser();
-        String key = javaLogin(user).getSessionKey();
+        String key = javaLogin(user).sessionKey();
         django("set-password", Map.of("username", user.username(), "password", "changed"));
         assertThat(djangoUserId(key)).isNull();
     }

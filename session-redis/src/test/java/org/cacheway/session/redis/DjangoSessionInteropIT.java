@@ -109,14 +109,14 @@ class DjangoSessionInteropIT {
         session.update(data());
         session.setExpiry(600);
         session.save();
-        Map<String, Object> read = django("read", Map.of("key", session.getSessionKey()));
+        Map<String, Object> read = django("read", Map.of("key", session.sessionKey()));
         Map<String, Object> expected = new LinkedHashMap<>(data());
         expected.put("cart", List.of(1, 2));
         expected.put("_session_expiry", 600);
         assertThat(read.get("data")).isEqualTo(expected);
         assertThat(read.get("age")).isEqualTo(600);
-        assertThat(read.get("key")).isEqualTo(session.getSessionKey());
-        assertThat(sessions.open(session.getSessionKey()).get("django_was_here")).isEqualTo(true);
+        assertThat(read.get("key")).isEqualTo(session.sessionKey());
+        assertThat(sessions.open(session.sessionKey()).get("django_was_here")).isEqualTo(true);
     }
 
     @Test
@@ -125,8 +125,8 @@ class DjangoSessionInteropIT {
         session.put("x", "y");
         session.setExpiry(0);
         session.save();
-        assertThat(ttl(session.getSessionKey())).isBetween(1_209_598L, 1_209_600L);
-        assertThat(django("read", Map.of("key", session.getSessionKey())).get("age")).isEqualTo(1_209_600);
+        assertThat(ttl(session.sessionKey())).isBetween(1_209_598L, 1_209_600L);
+        assertThat(django("read", Map.of("key", session.sessionKey())).get("age")).isEqualTo(1_209_600);
     }
 
     @Test
@@ -142,7 +142,7 @@ class DjangoSessionInteropIT {
         Session session = sessions.create();
         session.put("_session_expiry", "2099-01-01T00:00:00.000Z");
         session.save();
-        Session loaded = sessions.open(session.getSessionKey());
+        Session loaded = sessions.open(session.sessionKey());
         assertThat(loaded.getExpiryDate()).isEqualTo(java.time.Instant.parse("2099-01-01T00:00:00Z"));
     }
 }

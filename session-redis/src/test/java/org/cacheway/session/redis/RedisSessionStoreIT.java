@@ -64,7 +64,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         Session session = sessions.create();
         session.update(data);
         session.save();
-        return sessions.open(session.getSessionKey());
+        return sessions.open(session.sessionKey());
     }
 
     private Session saved(Map<String, Object> data, long expiry) {
@@ -72,7 +72,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         session.update(data);
         session.setExpiry(expiry);
         session.save();
-        return sessions.open(session.getSessionKey());
+        return sessions.open(session.sessionKey());
     }
 
     /** Opens the session as a request would and saves it with one attribute changed. */
@@ -112,7 +112,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
     @Test
     void eachAttributeIsAHashFieldInTheCachesJsonEncoding() {
         Session session = saved(Map.of("name", "Zo\u00eb", "count", 42L, "cart", List.of(1L, 2L)));
-        String key = session.getSessionKey();
+        String key = session.sessionKey();
         assertThat(field(key, "count")).isEqualTo("42");
         assertThat(field(key, "cart")).matches("\\[1, ?2\\]");
         assertThat(field(key, "name")).startsWith("\"Zo");
@@ -124,17 +124,17 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         Session session = sessions.create();
         session.setExpiry(600);
         session.save();
-        long ttl = connection.sync().ttl(store.sessionKey(session.getSessionKey()));
+        long ttl = connection.sync().ttl(store.sessionKey(session.sessionKey()));
         assertThat(ttl).isBetween(598L, 600L);
-        Session again = sessions.open(session.getSessionKey());
+        Session again = sessions.open(session.sessionKey());
         again.setExpiry(900);
         again.save();
-        assertThat(connection.sync().ttl(store.sessionKey(session.getSessionKey()))).isBetween(898L, 900L);
+        assertThat(connection.sync().ttl(store.sessionKey(session.sessionKey()))).isBetween(898L, 900L);
     }
 
     @Test
     void concurrentSavesOfDifferentAttributesBothSurvive() {
-        String key = saved(Map.of("a", 1L)).getSessionKey();
+        String key = saved(Map.of("a", 1L)).sessionKey();
         Session first = sessions.open(key);
         Session second = sessions.open(key);
         first.put("b", 2L);
@@ -147,17 +147,17 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     @Test
     void theIndexListsEverySessionOfAPrincipal() {
-        String one = saved(Map.of("_auth_user_id", "1")).getSessionKey();
-        String two = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        String one = saved(Map.of("_auth_user_id", "1")).sessionKey();
+        String two = saved(Map.of("_auth_user_id", "1")).sessionKey();
         saved(Map.of("_auth_user_id", "2"));
         assertThat(store.sessionsOf("1")).containsExactlyInAnyOrder(one, two);
     }
 
     @Test
     void invalidateAllLogsAPrincipalOutEverywhere() {
-        String one = saved(Map.of("_auth_user_id", "1")).getSessionKey();
-        String two = saved(Map.of("_auth_user_id", "1")).getSessionKey();
-        String other = saved(Map.of("_auth_user_id", "2")).getSessionKey();
+        String one = saved(Map.of("_auth_user_id", "1")).sessionKey();
+        String two = saved(Map.of("_auth_user_id", "1")).sessionKey();
+        String other = saved(Map.of("_auth_user_id", "2")).sessionKey();
         assertThat(store.invalidateAll("1")).isEqualTo(2L);
         assertThat(store.exists(one)).isFalse();
         assertThat(store.exists(two)).isFalse();
@@ -168,14 +168,14 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
     @Test
     void theIndexFollowsCycleKeyFlushAndAChangedPrincipal() {
         Session session = saved(Map.of("_auth_user_id", "1"));
-        String old = session.getSessionKey();
+        String old = session.sessionKey();
         session.cycleKey();
-        assertThat(store.sessionsOf("1")).containsExactly(session.getSessionKey()).doesNotContain(old);
-        Session changed = sessions.open(session.getSessionKey());
+        assertThat(store.sessionsOf("1")).containsExactly(session.sessionKey()).doesNotContain(old);
+        Session changed = sessions.open(session.sessionKey());
         changed.put("_auth_user_id", "2");
         changed.save();
         assertThat(store.sessionsOf("1")).isEmpty();
-        assertThat(store.sessionsOf("2")).containsExactly(session.getSessionKey());
+        assertThat(store.sessionsOf("2")).containsExactly(session.sessionKey());
         changed.flush();
         assertThat(store.sessionsOf("2")).isEmpty();
     }
@@ -186,18 +186,18 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         session.put("_auth_user_id", "1");
         session.setExpiry(1);
         session.save();
-        assertThat(store.sessionsOf("1")).containsExactly(session.getSessionKey());
+        assertThat(store.sessionsOf("1")).containsExactly(session.sessionKey());
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!store.sessionsOf("1").isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(store.sessionsOf("1")).isEmpty();
-        assertThat(store.exists(session.getSessionKey())).isFalse();
+        assertThat(store.exists(session.sessionKey())).isFalse();
     }
 
     @Test
     void lightSavesKeepASessionListedPastItsIndexScore() throws InterruptedException {
-        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L), 2).getSessionKey();
+        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L), 2).sessionKey();
         double firstScore = score("1", key);
         long visits = 0;
         while (serverMillis() <= firstScore + 200) {
@@ -211,8 +211,8 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     @Test
     void aSessionWhoseLightSaveShortenedItsExpiryLeavesTheIndexWhenItExpires() throws InterruptedException {
-        String kept = saved(Map.of("_auth_user_id", "1")).getSessionKey();
-        String shortened = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        String kept = saved(Map.of("_auth_user_id", "1")).sessionKey();
+        String shortened = saved(Map.of("_auth_user_id", "1")).sessionKey();
         Session request = sessions.open(shortened);
         request.setExpiry(1);
         request.save();
@@ -224,7 +224,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     @Test
     void theIndexOutlivesTheSessionsLightSavesKeepAlive() throws InterruptedException {
-        String key = saved(Map.of("_auth_user_id", "1"), 60).getSessionKey();
+        String key = saved(Map.of("_auth_user_id", "1"), 60).sessionKey();
         Session request = sessions.open(key);
         request.setExpiry(600);
         request.save();
@@ -237,7 +237,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     @Test
     void aLightSaveOfALoggedOutSessionFailsAndRecreatesNothing() {
-        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L)).getSessionKey();
+        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L)).sessionKey();
         Session stale = sessions.open(key);
         stale.put("visits", 1L);
         store.invalidateAll("1");
@@ -248,7 +248,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     @Test
     void aSaveChangingOrRemovingThePrincipalMovesTheSessionBetweenIndexes() {
-        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L)).getSessionKey();
+        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L)).sessionKey();
         Session login = sessions.open(key);
         login.put("_auth_user_id", "2");
         login.put("visits", 1L);
@@ -265,7 +265,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     @Test
     void aLightSaveOfARequestThatLoadedBeforeALoginKeepsTheNewIndexAlive() {
-        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L), 60).getSessionKey();
+        String key = saved(Map.of("_auth_user_id", "1", "visits", 0L), 60).sessionKey();
         Session stale = sessions.open(key);
         stale.put("visits", 1L);
         Session login = sessions.open(key);
@@ -282,7 +282,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     @Test
     void aLightSaveReindexesASessionWhoseIndexVanished() {
-        String key = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        String key = saved(Map.of("_auth_user_id", "1")).sessionKey();
         connection.sync().del(store.principalKey("1"));
         visit(key, 1L);
         assertThat(store.sessionsOf("1")).containsExactly(key);
@@ -291,8 +291,8 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     @Test
     void anExpiryInThePastOnALoadedSessionDeletesItAndItsIndexEntry() {
-        String kept = saved(Map.of("_auth_user_id", "1")).getSessionKey();
-        String key = saved(Map.of("_auth_user_id", "1")).getSessionKey();
+        String kept = saved(Map.of("_auth_user_id", "1")).sessionKey();
+        String key = saved(Map.of("_auth_user_id", "1")).sessionKey();
         Session request = sessions.open(key);
         request.setExpiry(Duration.ofSeconds(-10));
         request.save();
@@ -307,7 +307,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         for (long i = 0; i < 5_000; i++) {
             data.put("a" + i, i);
         }
-        String key = saved(data).getSessionKey();
+        String key = saved(data).sessionKey();
         assertThat(sessions.open(key).items()).isEqualTo(data);
         Session update = sessions.open(key);
         data.replaceAll((name, value) -> -(Long) value);
@@ -335,7 +335,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
         connection.sync().hset(store.sessionKey(key), "attr:x", new byte[] {'{', 'n', 'o'});
         Session session = sessions.open(key);
         assertThat(session.items()).isEmpty();
-        assertThat(session.getSessionKey()).isNull();
+        assertThat(session.sessionKey()).isNull();
     }
 
     @Test
@@ -348,8 +348,8 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
             session.put("_auth_user_id", "7");
             session.save();
             assertThat(engine.store()).isInstanceOf(RedisSessionStore.class);
-            assertThat(((RedisSessionStore) engine.store()).sessionsOf("7")).containsExactly(session.getSessionKey());
-            assertThat(sessions.open(session.getSessionKey()).get("_auth_user_id")).isEqualTo("7");
+            assertThat(((RedisSessionStore) engine.store()).sessionsOf("7")).containsExactly(session.sessionKey());
+            assertThat(sessions.open(session.sessionKey()).get("_auth_user_id")).isEqualTo("7");
         }
     }
 
