@@ -4,6 +4,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.base.CacheStore;
 
@@ -27,6 +28,15 @@ import org.cacheway.cache.base.CacheStore;
  * are decorators that the cache puts around any client class.
  */
 public interface CacheClient extends CacheStore {
+
+    /**
+     * {@link CacheStore#fill}, except that a fill with an expired timeout (a {@code getOrSet} with
+     * timeout 0) stores nothing and answers the loaded bytes, as Django's add of an expired value.
+     */
+    @Override
+    default CompletableFuture<byte[]> fill(String key, Supplier<CompletableFuture<byte[]>> loader, Timeout timeout) {
+        return timeout.isExpired() ? loader.get() : CacheStore.super.fill(key, loader, timeout);
+    }
 
     /**
      * {@code INCRBY} without the existence check: a missing key is created holding {@code delta},

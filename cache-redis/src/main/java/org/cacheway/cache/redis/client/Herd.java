@@ -198,6 +198,9 @@ final class Herd extends ForwardingClient {
 
     @Override
     public CompletableFuture<byte[]> fill(String key, Supplier<CompletableFuture<byte[]>> loader, Timeout timeout) {
+        if (timeout.isExpired()) {
+            return super.fill(key, loader, timeout);
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(claimMillis);
         return look(key, loader, timeout, deadline, 1);
     }
