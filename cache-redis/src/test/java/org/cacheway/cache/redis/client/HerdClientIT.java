@@ -212,7 +212,7 @@ class HerdClientIT {
     }
 
     /** Sixteen threads spread over {@code processes} call getOrSet on {@code key} at once; their values. */
-    private static List<Object> stampede(List<RedisCache> processes, String key, boolean async,
+    static List<Object> stampede(List<RedisCache> processes, String key, boolean async,
             Supplier<Object> computation) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(16);

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cacheway.cache.Caches;
@@ -57,29 +53,12 @@ class HerdClusterIT {
     void aStampedeOnAMissingKeyComputesOnceAcrossProcesses() throws Exception {
         List<RedisCache> processes = List.of(process(), process(), process(), process());
         AtomicInteger computations = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<Object>> results = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                RedisCache process = processes.get(i % processes.size());
-                Callable<Object> caller = () -> {
-                    start.await();
-                    return process.getOrSet("cold", () -> {
-                        sleep(300);
-                        return "computed-" + computations.incrementAndGet();
-                    }, Timeout.seconds(60));
-                };
-                results.add(pool.submit(caller));
-            }
-            start.countDown();
-            for (Future<Object> result : results) {
-                assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("computed-1");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Object> values = HerdClientIT.stampede(processes, "cold", false, () -> {
+            sleep(300);
+            return "computed-" + computations.incrementAndGet();
+        });
         assertThat(computations.get()).isEqualTo(1);
+        assertThat(values).hasSize(16).containsOnly("computed-1");
     }
 
     @Test
