@@ -3,6 +3,7 @@ package org.cacheway.cache.redis.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.redis.RedisCache;
-import org.cacheway.cache.redis.client.herd.HerdFormat;
+import org.cacheway.cache.redis.internal.HerdFormat;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link HerdClient} with the default 60 s grace: the stored format, stale values served while one
+ * {@link Herd} (the HerdClient name) with the default 60 s grace: the stored format, stale values served while one
  * refresher (across several independent caches standing in for processes) recomputes, missing
  * keys filled once across those processes, and the values that stay plain.
  */
@@ -155,7 +156,28 @@ class HerdClientIT {
         });
         assertThat(computations.get()).isEqualTo(1);
         assertThat(values).hasSize(16).containsOnly("computed-1");
-        assertThat(raw().exists(":1:" + key + HerdClient.CLAIM_SUFFIX)).as("the claim is given up").isZero();
+        assertThat(raw().exists(":1:" + key + Herd.CLAIM_SUFFIX)).as("the claim is given up").isZero();
+    }
+
+    @Test
+    void aColdGetOrSetCostsThreeRoundTrips() throws Exception {
+        cache.getOrSet("warm-up", () -> "loads the scripts");
+        try (MonitoredCommands monitor = MonitoredCommands.of(redis.get().server())) {
+            assertThat(cache.getOrSet("cold", () -> "computed", Timeout.seconds(60))).isEqualTo("computed");
+            assertThat(monitor.sentMentioning(":1:cold")).as("get, claim, store").hasSizeLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void aPlainGetOfAMissingKeyIsOneCommandAndDoesNotWait() throws Exception {
+        raw().set(":1:claimed" + Herd.CLAIM_SUFFIX, "fill:another-process".getBytes(StandardCharsets.US_ASCII),
+                SetArgs.Builder.px(5_000));
+        try (MonitoredCommands monitor = MonitoredCommands.of(redis.get().server())) {
+            long start = System.nanoTime();
+            assertThat(cache.get("claimed")).isNull();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000L);
+            assertThat(monitor.sentMentioning(":1:claimed")).hasSize(1);
+        }
     }
 
     @Test
@@ -182,7 +204,7 @@ class HerdClientIT {
 
     @Test
     void aClaimWhoseHolderDiedIsTakenOverWhenItExpires() {
-        raw().psetex(":1:orphan" + HerdClient.CLAIM_SUFFIX, 500, "fill:a-dead-process".getBytes(StandardCharsets.US_ASCII));
+        raw().psetex(":1:orphan" + Herd.CLAIM_SUFFIX, 500, "fill:a-dead-process".getBytes(StandardCharsets.US_ASCII));
         assertThat(cache.get("orphan")).as("a plain get does not wait").isNull();
         long start = System.nanoTime();
         assertThat(cache.getOrSet("orphan", () -> "taken over")).isEqualTo("taken over");
@@ -190,7 +212,7 @@ class HerdClientIT {
     }
 
     /** Sixteen threads spread over {@code processes} call getOrSet on {@code key} at once; their values. */
-    private static List<Object> stampede(List<RedisCache> processes, String key, boolean async,
+    static List<Object> stampede(List<RedisCache> processes, String key, boolean async,
             Supplier<Object> computation) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(16);
