@@ -63,7 +63,8 @@ public interface CacheStore {
      * per key and process get here): by default loads the bytes, stores them only if the key is
      * still absent, and reads the key back, answering the stored bytes (another writer may have won)
      * or the loaded ones when the read finds none. A store that coordinates fills across processes
-     * overrides this. {@code loader} never blocks the thread that calls it and may be called on any
+     * overrides this. The timeout is never expired ({@link BaseCache} computes without storing then).
+     * {@code loader} never blocks the thread that calls it and may be called on any
      * thread.
      */
     default CompletableFuture<byte[]> fill(String key, Supplier<CompletableFuture<byte[]>> loader, Timeout timeout) {

@@ -268,6 +268,10 @@ final class Operations {
      */
     private CompletableFuture<Object> fill(Face face, String made, Class<?> type, Supplier<?> supplier,
             Timeout resolved) {
+        if (resolved.isExpired()) {
+            // Django's add with an expired timeout stores nothing: the computed value is the answer.
+            return CompletableFuture.supplyAsync(() -> timed(supplier), face.users());
+        }
         Object[] computed = {MISSING};
         Supplier<CompletableFuture<byte[]>> loader = () -> CompletableFuture.supplyAsync(() -> {
             computed[0] = timed(supplier);

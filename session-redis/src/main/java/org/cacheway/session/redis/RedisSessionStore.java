@@ -1,14 +1,5 @@
 package org.cacheway.session.redis;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.cacheway.cache.Cache;
 import org.cacheway.cache.CacheException;
 import org.cacheway.cache.Caches;
+import org.cacheway.cache.base.FailOpen;
+import org.cacheway.cache.base.Stages;
 import org.cacheway.cache.codec.ValueCodec;
-import org.cacheway.cache.compressor.Compressors;
 import org.cacheway.cache.redis.RedisCache;
+import org.cacheway.cache.redis.client.CacheClient;
 import org.cacheway.cache.redis.client.RedisScript;
-import org.cacheway.cache.serializer.Serializers;
 import org.cacheway.session.JsonModel;
 import org.cacheway.session.SessionConfigurationException;
 import org.cacheway.session.SessionCreateException;
@@ -52,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>The principal is the value of an attribute, by default Django's {@code _auth_user_id}.
  * Scripts touch keys they compute, so the store suits standalone and sentinel Redis, not Cluster.
  */
-public final class RedisSessionStore implements SessionStore, AutoCloseable {
+public final class RedisSessionStore implements SessionStore {
     /** The default key prefix. */
     public static final String DEFAULT_PREFIX = "cacheway:";
     /** The default principal attribute: the user id Django's login stores. */
@@ -61,73 +55,56 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
     private static final String ATTR = "attr:";
 
-    private final StatefulRedisConnection<String, byte[]> connection;
-    private final RedisClient ownedClient;
+    private final CacheClient client;
+    private final FailOpen failOpen;
     private final ValueCodec codec;
     private final String prefix;
     private final String principalAttribute;
     private final boolean strictData;
 
-    /** A store on {@code connection} (not closed by this store) with the default prefix and principal attribute. */
-    public RedisSessionStore(StatefulRedisConnection<String, byte[]> connection) {
-        this(connection, null, DEFAULT_PREFIX, DEFAULT_PRINCIPAL_ATTRIBUTE, false);
+    /** A store on {@code cache}'s servers with the default prefix and principal attribute. */
+    public RedisSessionStore(RedisCache cache) {
+        this(cache, DEFAULT_PREFIX, DEFAULT_PRINCIPAL_ATTRIBUTE, false);
     }
 
     /**
-     * A store on {@code connection} (not closed by this store).
+     * A store on the servers and client layer of {@code cache}: its connections (shared, reconnected
+     * by the client), its typed errors and its fail-open policy ({@code IGNORE_EXCEPTIONS}: a load
+     * during an outage finds no session, a save or delete is given up), never its key scheme.
      *
      * @param prefix prepended to every Redis key this store writes
      * @param principalAttribute the session attribute naming the principal for the index
      * @param strictData whether undecodable records raise {@link SessionDataException}
      */
-    public RedisSessionStore(StatefulRedisConnection<String, byte[]> connection, String prefix,
-            String principalAttribute, boolean strictData) {
-        this(connection, null, prefix, principalAttribute, strictData);
-    }
-
-    /**
-     * The store {@code SESSION_ENGINE = "org.cacheway.session.redis.RedisSessionStore"} builds: on
-     * the connection of the {@code SESSION_CACHE_ALIAS} cache, which must be a {@link RedisCache}.
-     */
-    public RedisSessionStore(SessionSettings settings, Caches caches) {
-        this(redisConnection(caches.get(settings.cacheAlias()), settings), null, DEFAULT_PREFIX,
-                DEFAULT_PRINCIPAL_ATTRIBUTE, settings.strictData());
-    }
-
-    private RedisSessionStore(StatefulRedisConnection<String, byte[]> connection, RedisClient ownedClient,
-            String prefix, String principalAttribute, boolean strictData) {
-        this.connection = Objects.requireNonNull(connection, "connection");
-        this.ownedClient = ownedClient;
-        this.codec = new ValueCodec(Serializers.create("json", Map.of(), "sessions"),
-                Compressors.create("identity", Map.of(), "sessions"));
+    public RedisSessionStore(RedisCache cache, String prefix, String principalAttribute, boolean strictData) {
+        this.client = cache.client();
+        this.failOpen = FailOpen.from(cache.settings());
+        this.codec = ValueCodec.defaultCodec();
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.principalAttribute = Objects.requireNonNull(principalAttribute, "principalAttribute");
         this.strictData = strictData;
     }
 
-    /** A store with its own client and connection to {@code uri}, both closed by {@link #close()}. */
-    public static RedisSessionStore connect(RedisURI uri) {
-        RedisClient client = RedisClient.create(uri);
-        try {
-            StatefulRedisConnection<String, byte[]> connection =
-                    client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            return new RedisSessionStore(connection, client, DEFAULT_PREFIX, DEFAULT_PRINCIPAL_ATTRIBUTE, false);
-        } catch (RuntimeException e) {
-            client.shutdown();
-            throw e;
-        }
+    /**
+     * The store {@code SESSION_ENGINE = "org.cacheway.session.redis.RedisSessionStore"} builds: on
+     * the {@code SESSION_CACHE_ALIAS} cache, which must be a {@link RedisCache}.
+     */
+    public RedisSessionStore(SessionSettings settings, Caches caches) {
+        this(redisCache(caches.get(settings.cacheAlias()), settings), DEFAULT_PREFIX, DEFAULT_PRINCIPAL_ATTRIBUTE,
+                settings.strictData());
     }
 
-    private static StatefulRedisConnection<String, byte[]> redisConnection(Cache cache, SessionSettings settings) {
+    private static RedisCache redisCache(Cache cache, SessionSettings settings) {
         if (!(cache instanceof RedisCache redis)) {
             throw SessionConfigurationException.of("SESSION_CACHE_ALIAS", settings.cacheAlias(),
                     "RedisSessionStore needs a Redis cache alias, got " + cache.getClass().getName());
         }
-        return redis.getRedisConnection();
+        return redis;
     }
 
-    private RedisCommands<String, byte[]> redis() {
-        return connection.sync();
+    /** Waits for a command of the client layer, answering {@code fallback} for an outage survived by fail-open. */
+    private <T> T await(CompletableFuture<T> command, Supplier<T> fallback) {
+        return Stages.await(failOpen.recover(command, fallback));
     }
 
     /** The Redis key of a session's hash. */
@@ -144,9 +121,9 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     public Optional<Map<String, Object>> load(String key) {
         Map<String, byte[]> fields;
         try {
-            fields = redis().hgetall(sessionKey(key));
-        } catch (RedisException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("WRONGTYPE")) {
+            fields = await(client.hashGetAll(sessionKey(key)), Map::of);
+        } catch (CacheException e) {
+            if (isWrongType(e)) {
                 return undecodable(key, e);
             }
             throw e;
@@ -167,6 +144,16 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         return Optional.of(data);
     }
 
+    /** Whether Redis refused the command because the key holds another type (a value not written by this store). */
+    private static boolean isWrongType(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("WRONGTYPE")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Optional<Map<String, Object>> undecodable(String key, Exception cause) {
         if (strictData) {
             throw new SessionDataException("Session data at '" + sessionKey(key) + "' cannot be decoded", cause);
@@ -177,7 +164,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public boolean exists(String key) {
-        return redis().exists(sessionKey(key)) == 1;
+        return await(client.exists(sessionKey(key)), () -> false);
     }
 
     @Override
@@ -229,8 +216,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         args.add(utf8(Integer.toString(pairs.size() / 2)));
         args.addAll(pairs);
         removed.forEach(name -> args.add(utf8(ATTR + name)));
-        Long result = eval(script, new String[] {sessionKey(key)},
-                args.toArray(new byte[0][]));
+        Long result = await(client.<Long>eval(script, new String[] {sessionKey(key)}, args.toArray(new byte[0][])),
+                () -> 1L);
         if (result == 0) {
             throw new SessionCreateException(key);
         }
@@ -242,8 +229,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public void delete(String key) {
-        eval(SessionScripts.DELETE, new String[] {sessionKey(key)},
-                utf8(prefix), utf8(key));
+        await(client.eval(SessionScripts.DELETE, new String[] {sessionKey(key)}, utf8(prefix), utf8(key)), () -> null);
     }
 
     /** Nothing to do: Redis expires the hashes, and the index's readers and writers prune its entries. */
@@ -257,7 +243,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
      * hash, and the entries of sessions that expired or were deleted are removed.
      */
     public List<String> sessionsOf(String principal) {
-        List<byte[]> members = eval(SessionScripts.SESSIONS_OF, new String[] {principalKey(principal)}, utf8(prefix));
+        List<byte[]> members = Stages.await(client.eval(SessionScripts.SESSIONS_OF,
+                new String[] {principalKey(principal)}, utf8(prefix)));
         List<String> keys = new ArrayList<>(members.size());
         members.forEach(member -> keys.add(new String(member, StandardCharsets.UTF_8)));
         return keys;
@@ -265,30 +252,13 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     /** Deletes every session of {@code principal} ("log out everywhere"); returns how many existed. */
     public long invalidateAll(String principal) {
-        Long deleted = eval(SessionScripts.INVALIDATE_ALL, new String[] {principalKey(principal)}, utf8(prefix));
+        Long deleted = Stages.await(client.eval(SessionScripts.INVALIDATE_ALL, new String[] {principalKey(principal)},
+                utf8(prefix)));
         return deleted;
-    }
-
-    /** Runs a script by its SHA-1, sending its source when the server does not know it yet. */
-    private <T> T eval(RedisScript script, String[] keys, byte[]... args) {
-        try {
-            return redis().evalsha(script.sha(), script.output(), keys, args);
-        } catch (RedisNoScriptException e) {
-            return redis().eval(script.source(), script.output(), keys, args);
-        }
     }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Closes the client and connection when this store opened them ({@link #connect}); else nothing. */
-    @Override
-    public void close() {
-        if (ownedClient != null) {
-            connection.close();
-            ownedClient.shutdown();
-        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cacheway.cache.Caches;
+import org.cacheway.cache.redis.RedisCache;
 import org.cacheway.session.Session;
 import org.cacheway.session.SessionConfigurationException;
 import org.cacheway.session.SessionSettings;
@@ -35,16 +36,20 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     private static RedisClient client;
     private static StatefulRedisConnection<String, byte[]> connection;
+    private static Caches caches;
     private RedisSessionStore store;
 
     @BeforeAll
     static void connect() {
         client = RedisClient.create(redis.get().uri(2));
         connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
+                "LOCATION", redis.get().uri(2))));
     }
 
     @AfterAll
     static void disconnect() {
+        caches.close();
         connection.close();
         client.shutdown();
     }
@@ -56,7 +61,7 @@ class RedisSessionStoreIT extends SessionStoreContractTest {
 
     @Override
     protected Sessions sessions(SessionSettings settings) {
-        store = new RedisSessionStore(connection);
+        store = new RedisSessionStore(caches.get("default", RedisCache.class));
         return Sessions.of(settings, store);
     }
 
