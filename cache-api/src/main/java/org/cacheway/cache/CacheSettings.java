@@ -3,6 +3,8 @@ package org.cacheway.cache;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cacheway.cache.plugin.PluginKind;
+import org.cacheway.cache.plugin.PluginRegistry;
 import java.util.Objects;
 
 /**
@@ -69,7 +71,7 @@ public final class CacheSettings {
             builder.keyFunction(function);
         } else if (keyFunction != null) {
             String name = values.string("KEY_FUNCTION", keyFunction, null);
-            builder.keyFunction(Plugins.instantiate(alias, "KEY_FUNCTION", name, KeyFunction.class, null, null));
+            builder.keyFunction(PluginRegistry.global().resolve(PluginKind.KEY_FUNCTION, alias, name));
         }
         return builder.build();
     }
@@ -178,6 +180,11 @@ public final class CacheSettings {
         /** A whole-number option. */
         public int integer(String name, int fallback) {
             return values.integer(option(name), raw.get(name), fallback);
+        }
+
+        /** A whole-number option as a long. */
+        public long longValue(String name, long fallback) {
+            return values.longValue(option(name), raw.get(name), fallback);
         }
 
         /** A number option (seconds may have fractions). */

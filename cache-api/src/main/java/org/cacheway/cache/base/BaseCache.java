@@ -29,12 +29,6 @@ import org.cacheway.cache.codec.ValueCodec;
  * one of the backend's own class, so backend extras work under any version too.
  */
 public abstract class BaseCache implements Cache, Releasable {
-    /**
-     * The options every cache built on this class reads (fail-open and the value codec), for a
-     * backend's unknown-option check ({@link org.cacheway.cache.CacheOption#checkKnown}).
-     */
-    public static final List<CacheOption<?>> OPTIONS = concat(FailOpen.OPTIONS, ValueCodec.OPTIONS);
-
     private final Shared shared;
     private final int version;
     private final Operations operations;
@@ -60,10 +54,15 @@ public abstract class BaseCache implements Cache, Releasable {
         this.async = new AsyncFace(this, operations);
     }
 
-    private static List<CacheOption<?>> concat(List<CacheOption<?>> first, List<CacheOption<?>> second) {
-        List<CacheOption<?>> all = new java.util.ArrayList<>(first);
-        all.addAll(second);
-        return List.copyOf(all);
+    /**
+     * The options a cache on this class reads with {@code settings} (fail-open, and the value codec
+     * with its serializer's and compressor's own), for a backend's unknown-option check
+     * ({@link CacheOption#checkKnown}).
+     */
+    public static List<CacheOption<?>> options(CacheSettings settings) {
+        List<CacheOption<?>> all = new java.util.ArrayList<>(FailOpen.OPTIONS);
+        all.addAll(ValueCodec.options(settings));
+        return all;
     }
 
     /** A view of this cache under another version, of the backend's own class. */

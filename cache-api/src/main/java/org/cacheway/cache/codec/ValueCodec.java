@@ -2,19 +2,21 @@ package org.cacheway.cache.codec;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.cacheway.cache.CacheOption;
+import org.cacheway.cache.CacheSettings;
+import org.cacheway.cache.plugin.CompressorFactory;
+import org.cacheway.cache.plugin.PluginKind;
+import org.cacheway.cache.plugin.PluginRegistry;
+import org.cacheway.cache.plugin.SerializerFactory;
 import org.cacheway.cache.CacheSerializationException;
-import org.cacheway.cache.compressor.AbstractCompressor;
 import org.cacheway.cache.compressor.Compressor;
-import org.cacheway.cache.compressor.Compressors;
 import org.cacheway.cache.compressor.IdentityCompressor;
-import org.cacheway.cache.serializer.JavaSerializer;
 import org.cacheway.cache.serializer.JsonSerializer;
 import org.cacheway.cache.serializer.Serializer;
-import org.cacheway.cache.serializer.Serializers;
 
 /**
  * The wire format of a cached value, identical to django-redis's encoding pipeline, so that Java
@@ -50,22 +52,9 @@ public final class ValueCodec {
     private static final ValueCodec DEFAULT = new ValueCodec(new JsonSerializer(), IdentityCompressor.INSTANCE);
 
     /** {@code OPTIONS['SERIALIZER']}: the serializer's name (JSON by default). */
-    public static final CacheOption<String> SERIALIZER =
-            CacheOption.string(Serializers.SETTING, null);
+    public static final CacheOption<String> SERIALIZER = CacheOption.string("SERIALIZER", null);
     /** {@code OPTIONS['COMPRESSOR']}: the compressor's name (none by default). */
-    public static final CacheOption<String> COMPRESSOR =
-            CacheOption.string(Compressors.SETTING, null);
-    /**
-     * Every option the codec's parts read: the two names, the compressors' level and minimum
-     * length, the Java serializer's allow-list.
-     */
-    public static final List<CacheOption<?>> OPTIONS = List.of(SERIALIZER,
-            COMPRESSOR, CacheOption.integer(
-                    AbstractCompressor.LEVEL_OPTION, 0),
-            CacheOption.integer(
-                    AbstractCompressor.MIN_LENGTH_OPTION, 0),
-            CacheOption.of(JavaSerializer.ALLOWED_CLASSES_OPTION, null,
-                    (raw, options, name) -> raw));
+    public static final CacheOption<String> COMPRESSOR = CacheOption.string("COMPRESSOR", null);
 
     private final Serializer serializer;
     private final Compressor compressor;
@@ -82,25 +71,33 @@ public final class ValueCodec {
     }
 
     /**
-     * The codec a cache's settings describe ({@code OPTIONS['SERIALIZER']}, {@code OPTIONS['COMPRESSOR']}).
+     * The codec a cache's settings describe: the serializer and compressor their names stand for in
+     * the plugin registry, each built from its own declared options.
      *
      * @throws org.cacheway.cache.CacheConfigurationException for unknown or unusable settings
      */
-    public static ValueCodec from(org.cacheway.cache.CacheSettings settings) {
-        return fromOptions(settings.options().asMap(), settings.alias());
+    public static ValueCodec from(CacheSettings settings) {
+        return new ValueCodec(serializerFactory(settings).create(settings), compressorFactory(settings).create(settings));
     }
 
-    /**
-     * Builds the codec a cache's {@code OPTIONS} describe ({@code SERIALIZER}, {@code COMPRESSOR}).
-     *
-     * @throws org.cacheway.cache.CacheConfigurationException for unknown or unusable settings
-     */
-    public static ValueCodec fromOptions(Map<String, Object> options, String alias) {
-        Map<String, Object> opts = options == null ? Map.of() : options;
-        Object s = opts.get(Serializers.SETTING);
-        Object c = opts.get(Compressors.SETTING);
-        return new ValueCodec(Serializers.create(s == null ? null : s.toString(), opts, alias),
-                Compressors.create(c == null ? null : c.toString(), opts, alias));
+    /** The options the codec of {@code settings} reads: the two names and its serializer's and compressor's own. */
+    public static List<CacheOption<?>> options(CacheSettings settings) {
+        List<CacheOption<?>> options = new ArrayList<>(List.of(SERIALIZER, COMPRESSOR));
+        options.addAll(serializerFactory(settings).options());
+        options.addAll(compressorFactory(settings).options());
+        return options;
+    }
+
+    private static SerializerFactory serializerFactory(CacheSettings settings) {
+        String name = SERIALIZER.read(settings);
+        return PluginRegistry.global().resolve(PluginKind.SERIALIZER, settings.alias(),
+                name == null || name.isBlank() ? "json" : name);
+    }
+
+    private static CompressorFactory compressorFactory(CacheSettings settings) {
+        String name = COMPRESSOR.read(settings);
+        return PluginRegistry.global().resolve(PluginKind.COMPRESSOR, settings.alias(),
+                name == null || name.isBlank() ? "identity" : name);
     }
 
     /** The serializer in use. */

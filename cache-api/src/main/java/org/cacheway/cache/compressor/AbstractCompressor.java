@@ -1,6 +1,5 @@
 package org.cacheway.cache.compressor;
 
-import java.util.Map;
 import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.CacheSerializationException;
 
@@ -9,8 +8,8 @@ import org.cacheway.cache.CacheSerializationException;
  * on write and the "check the magic bytes, then treat any decode failure as plain" rule on read,
  * so that subclasses only implement the raw codec.
  *
- * <p>Options read from the cache's {@code OPTIONS}: {@value #MIN_LENGTH_OPTION} (bytes; data is
- * compressed when strictly longer) and {@value #LEVEL_OPTION} (the codec's level or preset).
+ * <p>Configured by {@code OPTIONS} {@value #MIN_LENGTH_OPTION} (bytes; data is compressed when
+ * strictly longer) and {@value #LEVEL_OPTION} (the codec's level or preset), read as typed options.
  */
 public abstract class AbstractCompressor implements Compressor {
     /** {@code OPTIONS} key overriding the minimum length (django-redis's {@code min_length}). */
@@ -25,14 +24,13 @@ public abstract class AbstractCompressor implements Compressor {
     /**
      * Creates a compressor.
      *
-     * @param options the cache's {@code OPTIONS} (may be null)
-     * @param defaultMinLength django-redis's threshold for this format
-     * @param defaultLevel the level Python uses for this format
+     * @param minLength the length data must exceed to be compressed (django-redis's {@code min_length})
+     * @param level the codec's level or preset
      * @param magic the bytes every stream of this format starts with (may be empty)
      */
-    protected AbstractCompressor(Map<String, Object> options, int defaultMinLength, int defaultLevel, byte[] magic) {
-        this.minLength = intOption(options, MIN_LENGTH_OPTION, defaultMinLength);
-        this.level = intOption(options, LEVEL_OPTION, defaultLevel);
+    protected AbstractCompressor(int minLength, int level, byte[] magic) {
+        this.minLength = minLength;
+        this.level = level;
         this.magic = magic.clone();
         if (minLength < 0) {
             throw new CacheConfigurationException("OPTIONS['" + MIN_LENGTH_OPTION + "'] = " + minLength
@@ -107,21 +105,6 @@ public abstract class AbstractCompressor implements Compressor {
         } catch (ClassNotFoundException | LinkageError e) {
             throw new CacheConfigurationException("add " + artifact + " to the classpath to use "
                     + user.getSimpleName() + " (class " + probeClass + " not found)", e);
-        }
-    }
-
-    private static int intOption(Map<String, Object> options, String key, int fallback) {
-        Object value = options == null ? null : options.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number) {
-            return ((Number) value).intValue();
-        }
-        try {
-            return Integer.parseInt(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new CacheConfigurationException("OPTIONS['" + key + "'] = '" + value + "': not an integer", e);
         }
     }
 

@@ -3,7 +3,6 @@ package org.cacheway.cache.compressor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -20,12 +19,12 @@ public final class GzipCompressor extends AbstractCompressor {
 
     /** Creates a gzip compressor with django-redis's settings. */
     public GzipCompressor() {
-        this(Map.of());
+        this(DEFAULT_MIN_LENGTH, DEFAULT_LEVEL);
     }
 
-    /** Creates a gzip compressor reading {@code COMPRESS_MIN_LENGTH} and {@code COMPRESS_LEVEL}. */
-    public GzipCompressor(Map<String, Object> options) {
-        super(options, DEFAULT_MIN_LENGTH, DEFAULT_LEVEL, new byte[] {0x1f, (byte) 0x8b});
+    /** Creates a gzip compressor compressing values longer than {@code minLength} bytes at {@code level}. */
+    public GzipCompressor(int minLength, int level) {
+        super(minLength, level, new byte[] {0x1f, (byte) 0x8b});
     }
 
     @Override

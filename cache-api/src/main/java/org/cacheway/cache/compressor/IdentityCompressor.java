@@ -1,6 +1,5 @@
 package org.cacheway.cache.compressor;
 
-import java.util.Map;
 
 /** Stores bytes as they are (django-redis's {@code IdentityCompressor}, the default). */
 public final class IdentityCompressor implements Compressor {
@@ -9,10 +8,6 @@ public final class IdentityCompressor implements Compressor {
 
     /** Creates an identity compressor. */
     public IdentityCompressor() {
-    }
-
-    /** Creates an identity compressor; the options are ignored. */
-    public IdentityCompressor(Map<String, Object> options) {
     }
 
     @Override

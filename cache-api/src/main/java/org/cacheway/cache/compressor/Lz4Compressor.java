@@ -2,7 +2,6 @@ package org.cacheway.cache.compressor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * LZ4 frames, compressing values longer than 15 bytes (django-redis's {@code Lz4Compressor}).
@@ -16,7 +15,7 @@ public final class Lz4Compressor extends AbstractCompressor {
 
     /** Creates an lz4 compressor with django-redis's settings. */
     public Lz4Compressor() {
-        this(Map.of());
+        this(DEFAULT_MIN_LENGTH, 0);
     }
 
     /**
@@ -24,8 +23,8 @@ public final class Lz4Compressor extends AbstractCompressor {
      *
      * @throws org.cacheway.cache.CacheConfigurationException when at.yawk.lz4:lz4-java is missing
      */
-    public Lz4Compressor(Map<String, Object> options) {
-        super(options, DEFAULT_MIN_LENGTH, 0, new byte[] {0x04, 0x22, 0x4d, 0x18});
+    public Lz4Compressor(int minLength, int level) {
+        super(minLength, level, new byte[] {0x04, 0x22, 0x4d, 0x18});
         requireLibrary("net.jpountz.lz4.LZ4FrameOutputStream", "at.yawk.lz4:lz4-java", Lz4Compressor.class);
     }
 

@@ -3,7 +3,6 @@ package org.cacheway.cache.compressor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * xz containers (LZMA2, preset 4, CRC64), compressing values longer than 100 bytes: read and
@@ -18,16 +17,16 @@ public final class LzmaCompressor extends AbstractCompressor {
 
     /** Creates an lzma compressor with django-redis's settings. */
     public LzmaCompressor() {
-        this(Map.of());
+        this(DEFAULT_MIN_LENGTH, DEFAULT_PRESET);
     }
 
     /**
-     * Creates an lzma compressor reading {@code COMPRESS_MIN_LENGTH} and {@code COMPRESS_LEVEL}.
+     * Creates an lzma compressor compressing values longer than {@code minLength} bytes at {@code level}.
      *
      * @throws org.cacheway.cache.CacheConfigurationException when org.tukaani:xz is missing
      */
-    public LzmaCompressor(Map<String, Object> options) {
-        super(options, DEFAULT_MIN_LENGTH, DEFAULT_PRESET,
+    public LzmaCompressor(int minLength, int level) {
+        super(minLength, level,
                 new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0});
         requireLibrary("org.tukaani.xz.XZOutputStream", "org.tukaani:xz", LzmaCompressor.class);
     }

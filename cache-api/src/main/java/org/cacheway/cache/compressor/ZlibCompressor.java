@@ -1,7 +1,6 @@
 package org.cacheway.cache.compressor;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -18,12 +17,12 @@ public final class ZlibCompressor extends AbstractCompressor {
 
     /** Creates a zlib compressor with django-redis's settings. */
     public ZlibCompressor() {
-        this(Map.of());
+        this(DEFAULT_MIN_LENGTH, DEFAULT_LEVEL);
     }
 
-    /** Creates a zlib compressor reading {@code COMPRESS_MIN_LENGTH} and {@code COMPRESS_LEVEL}. */
-    public ZlibCompressor(Map<String, Object> options) {
-        super(options, DEFAULT_MIN_LENGTH, DEFAULT_LEVEL, new byte[0]);
+    /** Creates a zlib compressor compressing values longer than {@code minLength} bytes at {@code level}. */
+    public ZlibCompressor(int minLength, int level) {
+        super(minLength, level, new byte[0]);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.cacheway.cache.compressor;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Zstandard frames, level 3, compressing values longer than 15 bytes: read and written like
@@ -17,16 +16,16 @@ public final class ZstdCompressor extends AbstractCompressor {
 
     /** Creates a zstd compressor with django-redis's settings. */
     public ZstdCompressor() {
-        this(Map.of());
+        this(DEFAULT_MIN_LENGTH, DEFAULT_LEVEL);
     }
 
     /**
-     * Creates a zstd compressor reading {@code COMPRESS_MIN_LENGTH} and {@code COMPRESS_LEVEL}.
+     * Creates a zstd compressor compressing values longer than {@code minLength} bytes at {@code level}.
      *
      * @throws org.cacheway.cache.CacheConfigurationException when com.github.luben:zstd-jni is missing
      */
-    public ZstdCompressor(Map<String, Object> options) {
-        super(options, DEFAULT_MIN_LENGTH, DEFAULT_LEVEL,
+    public ZstdCompressor(int minLength, int level) {
+        super(minLength, level,
                 new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd});
         requireLibrary("com.github.luben.zstd.Zstd", "com.github.luben:zstd-jni", ZstdCompressor.class);
     }

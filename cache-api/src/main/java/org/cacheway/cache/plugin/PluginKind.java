@@ -3,10 +3,15 @@ package org.cacheway.cache.plugin;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.cacheway.cache.Cache;
 import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.CacheException;
+import org.cacheway.cache.CacheSettings;
+import org.cacheway.cache.KeyFunction;
+import org.cacheway.cache.compressor.Compressor;
+import org.cacheway.cache.serializer.Serializer;
 
 /**
  * One name space of settings values that name plugins, such as {@code BACKEND}: the setting, what
@@ -19,6 +24,21 @@ public final class PluginKind<T> {
     /** {@code CACHES[alias]['BACKEND']}: Django's and Cacheway's backend names, or a {@link Cache} class. */
     public static final PluginKind<CacheBackend> BACKEND = of("BACKEND", "cache backend", CacheBackend.class,
             PluginKind::backendFromClass);
+    /** {@code OPTIONS['SERIALIZER']}: serializer names, or a {@link Serializer} or {@link SerializerFactory} class. */
+    public static final PluginKind<SerializerFactory> SERIALIZER = of("OPTIONS']['SERIALIZER", "serializer",
+            SerializerFactory.class, loaded -> SerializerFactory.class.isAssignableFrom(loaded)
+                    ? construct(loaded, SerializerFactory.class)
+                    : SerializerFactory.of(List.of(), settings -> constructFor(settings, "SERIALIZER", loaded,
+                            Serializer.class)));
+    /** {@code OPTIONS['COMPRESSOR']}: compressor names, or a {@link Compressor} or {@link CompressorFactory} class. */
+    public static final PluginKind<CompressorFactory> COMPRESSOR = of("OPTIONS']['COMPRESSOR", "compressor",
+            CompressorFactory.class, loaded -> CompressorFactory.class.isAssignableFrom(loaded)
+                    ? construct(loaded, CompressorFactory.class)
+                    : CompressorFactory.of(List.of(), settings -> constructFor(settings, "COMPRESSOR", loaded,
+                            Compressor.class)));
+    /** {@code KEY_FUNCTION}: a {@link KeyFunction} class. */
+    public static final PluginKind<KeyFunction> KEY_FUNCTION = of("KEY_FUNCTION", "key function", KeyFunction.class,
+            loaded -> construct(loaded, KeyFunction.class));
 
     private final String setting;
     private final String description;
@@ -144,6 +164,19 @@ public final class PluginKind<T> {
             throw new IllegalArgumentException("constructor failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("cannot be constructed: " + e, e);
+        }
+    }
+
+    /**
+     * A user's serializer or compressor class, made with its {@code (Map options)} constructor (the
+     * cache's raw {@code OPTIONS}, for classes that read options of their own) or its no-argument one.
+     */
+    private static <R> R constructFor(CacheSettings settings, String setting, Class<?> loaded, Class<R> type) {
+        try {
+            return construct(loaded, type, settings.options().asMap());
+        } catch (IllegalArgumentException e) {
+            throw CacheConfigurationException.of(settings.alias(), "OPTIONS']['" + setting, loaded.getName(),
+                    e.getMessage(), e);
         }
     }
 

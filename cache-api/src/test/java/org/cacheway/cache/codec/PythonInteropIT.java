@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.cacheway.cache.compressor.Compressors;
 import org.cacheway.cache.compressor.RedisCli;
 import org.cacheway.cache.serializer.JsonSerializer;
 import org.cacheway.testsupport.DebianPython;
@@ -181,7 +180,7 @@ class PythonInteropIT {
     }
 
     private static ValueCodec codec(String compressor) {
-        return new ValueCodec(new JsonSerializer(), Compressors.create(compressor, Map.of(), "interop"));
+        return new ValueCodec(new JsonSerializer(), TestCodecs.compressor(compressor, Map.of(), "interop"));
     }
 
     @BeforeAll

@@ -146,13 +146,13 @@ class ValueCodecTest {
 
     @Test
     void buildsFromOptions() {
-        ValueCodec codec = ValueCodec.fromOptions(Map.of("SERIALIZER", "django_redis.serializers.json.JSONSerializer",
+        ValueCodec codec = TestCodecs.codec(Map.of("SERIALIZER", "django_redis.serializers.json.JSONSerializer",
                 "COMPRESSOR", "django_redis.compressors.zlib.ZlibCompressor"), "default");
         assertThat(codec.serializer()).isInstanceOf(JsonSerializer.class);
         assertThat(codec.compressor()).isInstanceOf(ZlibCompressor.class);
-        assertThat(ValueCodec.fromOptions(null, "default").compressor()).isSameAs(IdentityCompressor.INSTANCE);
-        assertThatThrownBy(() -> ValueCodec.fromOptions(Map.of("COMPRESSOR", "snappy"), "default"))
+        assertThat(TestCodecs.codec(null, "default").compressor()).isSameAs(IdentityCompressor.INSTANCE);
+        assertThatThrownBy(() -> TestCodecs.codec(Map.of("COMPRESSOR", "snappy"), "default"))
                 .isInstanceOf(CacheConfigurationException.class)
-                .hasMessageContaining("CACHES['default']['COMPRESSOR'] = 'snappy'");
+                .hasMessageContaining("CACHES['default']['OPTIONS']['COMPRESSOR'] = 'snappy'");
     }
 }

@@ -1,5 +1,6 @@
 package org.cacheway.cache.compressor;
 
+import org.cacheway.cache.codec.TestCodecs;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,10 +71,10 @@ class CompressorsTest {
         hundredOne[100] = 'x';
         assertThat(lzma.compress(hundred)).isSameAs(hundred);
         assertThat(hex(lzma.compress(hundredOne))).startsWith("fd377a585a00");
-        assertThat(new ZlibCompressor(Map.of("COMPRESS_MIN_LENGTH", "100")).compress(ABCDEFGHIJKLMN))
+        assertThat(TestCodecs.compressor("zlib", Map.of("COMPRESS_MIN_LENGTH", "100"), "default").compress(ABCDEFGHIJKLMN))
                 .isSameAs(ABCDEFGHIJKLMN);
-        assertThat(new ZlibCompressor(Map.of("COMPRESS_MIN_LENGTH", 0, "COMPRESS_LEVEL", 9)).level()).isEqualTo(9);
-        assertThatThrownBy(() -> new ZlibCompressor(Map.of("COMPRESS_MIN_LENGTH", "many")))
+        assertThat(((AbstractCompressor) TestCodecs.compressor("zlib", Map.of("COMPRESS_MIN_LENGTH", 0, "COMPRESS_LEVEL", 9), "default")).level()).isEqualTo(9);
+        assertThatThrownBy(() -> TestCodecs.compressor("zlib", Map.of("COMPRESS_MIN_LENGTH", "many"), "default"))
                 .isInstanceOf(CacheConfigurationException.class).hasMessageContaining("COMPRESS_MIN_LENGTH");
     }
 
@@ -157,11 +158,11 @@ class CompressorsTest {
                 Map.entry("org.cacheway.cache.compressor.ZlibCompressor", ZlibCompressor.class),
                 Map.entry("org.cacheway.cache.compressor.LzmaCompressor", LzmaCompressor.class),
                 Map.entry(CustomCompressor.class.getName(), CustomCompressor.class));
-        names.forEach((name, type) -> assertThat(Compressors.create(name, Map.of(), "default")).as(name)
+        names.forEach((name, type) -> assertThat(TestCodecs.compressor(name, Map.of(), "default")).as(name)
                 .isInstanceOf(type));
-        assertThat(Compressors.create(null, null, "default")).isSameAs(IdentityCompressor.INSTANCE);
-        assertThat(((AbstractCompressor) Compressors.create("lzma", null, "default")).minLength()).isEqualTo(100);
-        assertThat(((AbstractCompressor) Compressors.create("zlib", Map.of("COMPRESS_MIN_LENGTH", 20), "d"))
+        assertThat(TestCodecs.compressor(null, null, "default")).isSameAs(IdentityCompressor.INSTANCE);
+        assertThat(((AbstractCompressor) TestCodecs.compressor("lzma", null, "default")).minLength()).isEqualTo(100);
+        assertThat(((AbstractCompressor) TestCodecs.compressor("zlib", Map.of("COMPRESS_MIN_LENGTH", 20), "d"))
                 .minLength()).isEqualTo(20);
     }
 
@@ -169,9 +170,9 @@ class CompressorsTest {
     void unknownNamesNameAliasSettingAndValue() {
         for (String bad : List.of("brotli", "com.example.Nope", "django_redis.compressors.zlib.Nope",
                 "java.lang.String", AbstractCompressor.class.getName())) {
-            assertThatThrownBy(() -> Compressors.create(bad, Map.of(), "sessions")).as(bad)
+            assertThatThrownBy(() -> TestCodecs.compressor(bad, Map.of(), "sessions")).as(bad)
                     .isInstanceOf(CacheConfigurationException.class)
-                    .hasMessageContaining("CACHES['sessions']['COMPRESSOR'] = '" + bad + "'");
+                    .hasMessageContaining("CACHES['sessions']['OPTIONS']['COMPRESSOR'] = '" + bad + "'");
         }
     }
 

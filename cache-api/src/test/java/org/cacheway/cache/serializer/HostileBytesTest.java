@@ -1,5 +1,6 @@
 package org.cacheway.cache.serializer;
 
+import org.cacheway.cache.codec.TestCodecs;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -24,7 +25,7 @@ class HostileBytesTest {
     @ParameterizedTest
     @ValueSource(strings = {"json", "java"})
     void randomBytesGiveAValueOrASerializationError(String name) {
-        Serializer serializer = Serializers.create(name, Map.of(), "hostile");
+        Serializer serializer = TestCodecs.serializer(name, Map.of(), "hostile");
         Random random = new Random(name.hashCode());
         List<byte[]> inputs = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
@@ -38,7 +39,7 @@ class HostileBytesTest {
     @ParameterizedTest
     @ValueSource(strings = {"json", "java"})
     void damagedValuesGiveAValueOrASerializationError(String name) {
-        Serializer serializer = Serializers.create(name, Map.of(), "hostile");
+        Serializer serializer = TestCodecs.serializer(name, Map.of(), "hostile");
         Random random = new Random(name.hashCode() + 1L);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("list", new ArrayList<>(List.of(1L, "two", 3.5, true)));

@@ -1,5 +1,6 @@
 package org.cacheway.cache.serializer;
 
+import org.cacheway.cache.codec.TestCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,39 +12,39 @@ import org.junit.jupiter.api.Test;
 class SerializersTest {
     @Test
     void resolvesShortOursAndDjangoNames() {
-        assertThat(Serializers.create(null, null, "default")).isInstanceOf(JsonSerializer.class);
-        assertThat(Serializers.create("json", Map.of(), "default")).isInstanceOf(JsonSerializer.class);
-        assertThat(Serializers.create("django_redis.serializers.json.JSONSerializer", Map.of(), "default"))
+        assertThat(TestCodecs.serializer(null, null, "default")).isInstanceOf(JsonSerializer.class);
+        assertThat(TestCodecs.serializer("json", Map.of(), "default")).isInstanceOf(JsonSerializer.class);
+        assertThat(TestCodecs.serializer("django_redis.serializers.json.JSONSerializer", Map.of(), "default"))
                 .isInstanceOf(JsonSerializer.class);
-        assertThat(Serializers.create(JsonSerializer.class.getName(), Map.of(), "default"))
+        assertThat(TestCodecs.serializer(JsonSerializer.class.getName(), Map.of(), "default"))
                 .isInstanceOf(JsonSerializer.class);
-        assertThat(Serializers.create("java", Map.of("ALLOWED_CLASSES", List.of("com.example.*")), "default"))
+        assertThat(TestCodecs.serializer("java", Map.of("ALLOWED_CLASSES", List.of("com.example.*")), "default"))
                 .isInstanceOf(JavaSerializer.class);
-        assertThat(Serializers.create(JavaSerializer.class.getName(), Map.of(), "default"))
+        assertThat(TestCodecs.serializer(JavaSerializer.class.getName(), Map.of(), "default"))
                 .isInstanceOf(JavaSerializer.class);
-        assertThat(Serializers.create(Custom.class.getName(), Map.of(), "default")).isInstanceOf(Custom.class);
+        assertThat(TestCodecs.serializer(Custom.class.getName(), Map.of(), "default")).isInstanceOf(Custom.class);
     }
 
     @Test
     void resolvesPickleByDjangoRedisShortAndClassNames() {
         for (String name : List.of("django_redis.serializers.pickle.PickleSerializer", "pickle",
                 PickleSerializer.class.getName())) {
-            assertThat(Serializers.create(name, Map.of(), "default")).as(name).isInstanceOf(PickleSerializer.class);
+            assertThat(TestCodecs.serializer(name, Map.of(), "default")).as(name).isInstanceOf(PickleSerializer.class);
         }
     }
 
     @Test
     void picklesWithPickleVersionFromTheOptions() {
-        Serializer s = Serializers.create("pickle", Map.of("PICKLE_VERSION", -1), "default");
+        Serializer s = TestCodecs.serializer("pickle", Map.of("PICKLE_VERSION", -1), "default");
         assertThat(((PickleSerializer) s).protocol()).isEqualTo(5);
     }
 
     @Test
     void refusesMsgpackWithAdvice() {
         String name = "django_redis.serializers.msgpack.MSGPackSerializer";
-        assertThatThrownBy(() -> Serializers.create(name, Map.of(), "default"))
+        assertThatThrownBy(() -> TestCodecs.serializer(name, Map.of(), "default"))
                 .isInstanceOf(CacheConfigurationException.class)
-                .hasMessageContaining("CACHES['default']['SERIALIZER'] = '" + name + "'")
+                .hasMessageContaining("CACHES['default']['OPTIONS']['SERIALIZER'] = '" + name + "'")
                 .hasMessageContaining("not supported").hasMessageContaining("PickleSerializer");
     }
 
@@ -51,9 +52,9 @@ class SerializersTest {
     void unknownNamesNameAliasSettingAndValue() {
         for (String bad : List.of("yaml", "com.example.NoSuchSerializer", "java.lang.String",
                 NoConstructor.class.getName())) {
-            assertThatThrownBy(() -> Serializers.create(bad, Map.of(), "sessions")).as(bad)
+            assertThatThrownBy(() -> TestCodecs.serializer(bad, Map.of(), "sessions")).as(bad)
                     .isInstanceOf(CacheConfigurationException.class)
-                    .hasMessageStartingWith("CACHES['sessions']['SERIALIZER'] = '" + bad + "': ");
+                    .hasMessageStartingWith("CACHES['sessions']['OPTIONS']['SERIALIZER'] = '" + bad + "': ");
         }
     }
 

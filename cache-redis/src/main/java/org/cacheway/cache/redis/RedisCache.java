@@ -100,7 +100,7 @@ public class RedisCache extends BaseCache {
     private record Parts(CacheSettings settings, CacheClient client) {
         static Parts of(CacheSettings settings, CacheContext context) {
             ClientFactory factory = ClientClasses.factory(settings);
-            List<CacheOption<?>> declared = new ArrayList<>(BaseCache.OPTIONS);
+            List<CacheOption<?>> declared = new ArrayList<>(BaseCache.options(settings));
             declared.addAll(OPTIONS);
             declared.addAll(ClientClasses.options(factory));
             CacheOption.checkKnown(settings, declared, ClientClasses.IGNORED);

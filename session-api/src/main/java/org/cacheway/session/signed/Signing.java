@@ -2,10 +2,8 @@ package org.cacheway.session.signed;
 
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
 import org.cacheway.cache.CacheSerializationException;
-import org.cacheway.cache.compressor.AbstractCompressor;
 import org.cacheway.cache.compressor.ZlibCompressor;
 import org.cacheway.cache.serializer.JsonSerializer;
 
@@ -22,7 +20,7 @@ public final class Signing {
     /** Python's {@code json.dumps(separators=(',', ':'))}, as Django's signing writes. */
     private static final JsonSerializer JSON = JsonSerializer.compact();
     /** Python's {@code zlib.compress}, applied whatever the length; used only when it saves bytes. */
-    private static final ZlibCompressor ZLIB = new ZlibCompressor(Map.of(AbstractCompressor.MIN_LENGTH_OPTION, 0));
+    private static final ZlibCompressor ZLIB = new ZlibCompressor(0, ZlibCompressor.DEFAULT_LEVEL);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 
