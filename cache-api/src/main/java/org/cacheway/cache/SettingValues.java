@@ -11,7 +11,7 @@ import java.util.Map;
  * properties file) and turns every misfit into a {@link CacheConfigurationException} that names
  * the alias, the setting and the value. Strings from configuration stop here.
  */
-public final class SettingValues {
+final class SettingValues {
     private final String alias;
 
     /** Readers for the settings of {@code alias}. */

@@ -19,7 +19,7 @@ import org.cacheway.cache.CacheSerializationException;
  * as ISO 8601 with milliseconds and {@code Z} for UTC, dates, naive times, timedeltas as ISO
  * durations, decimals and UUIDs as their text.
  */
-public final class DjangoFormats {
+final class DjangoFormats {
     private DjangoFormats() {
     }
 

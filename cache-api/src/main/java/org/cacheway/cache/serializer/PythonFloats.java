@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.io.NumberOutput;
  * otherwise with a signed two-digit minimum exponent ({@code 1e+16}, {@code 1e-05},
  * {@code 1.5e+300}); {@code NaN}, {@code Infinity} and {@code -Infinity} as json.dumps writes them.
  */
-public final class PythonFloats {
+final class PythonFloats {
     private PythonFloats() {
     }
 
