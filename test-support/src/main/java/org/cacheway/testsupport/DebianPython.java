@@ -91,7 +91,20 @@ public final class DebianPython {
      * and returns its standard output; fails with its standard error on a non-zero exit or after 120 s.
      */
     public static String run(String script, String stdin, String... args) {
-        List<String> command = new ArrayList<>(List.of(EXECUTABLE, "-c", script));
+        return run(Path.of(EXECUTABLE), script, stdin, args);
+    }
+
+    /** The interpreter the tests use: {@code /usr/bin/python3} unless {@code -Dcacheway.python} names another. */
+    public static Path executable() {
+        return Path.of(EXECUTABLE);
+    }
+
+    /**
+     * {@link #run(String, String, String...)} on another interpreter, such as a virtual
+     * environment's {@code bin/python} made from {@link #executable()}.
+     */
+    public static String run(Path interpreter, String script, String stdin, String... args) {
+        List<String> command = new ArrayList<>(List.of(interpreter.toString(), "-c", script));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PYTHONIOENCODING", "utf-8");
@@ -99,7 +112,7 @@ public final class DebianPython {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new AssertionError("cannot run " + EXECUTABLE + " (install Debian's Python with"
+            throw new AssertionError("cannot run " + interpreter + " (install Debian's Python with"
                     + " 'apt-get install -y python3'): " + e, e);
         }
         FutureTask<byte[]> out = background("python3-stdout", () -> readAll(process.getInputStream()));

@@ -17,6 +17,7 @@ import org.cacheway.session.Session;
 import org.cacheway.session.SessionSettings;
 import org.cacheway.session.Sessions;
 import org.cacheway.session.auth.DjangoAuth;
+import org.cacheway.testsupport.DebianPython;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * posted to Django is a login for Java ({@link DjangoAuth#getUser} verifies it against the
  * password hash in Django's database), a {@link DjangoAuth#login} from Java is a login for
  * Django's admin, and logouts, key cycles and password changes on one side are seen by the other.
- * Each subclass is one Django set-up (version, cache backend, serializer); the site is
+ * Each subclass is one Django set-up (version, cache backend, serializer; Debian's Django 3.2
+ * unless it says otherwise); the site is
  * {@code django_logins.py}: admin, auth and cache sessions on SQLite in a temporary directory,
  * every request through Django's test client and full middleware stack.
  */
@@ -54,11 +56,15 @@ abstract class DjangoLoginContract {
     /** Cacheway's sessions on the Django site's Redis, as its settings configure them. */
     protected Sessions sessions;
 
-    /** Fails, saying what to install, when the Django side is missing. */
-    protected abstract void requireDjango();
+    /** Fails, saying what to install, when the Django side is missing; Debian's Django by default. */
+    protected void requireDjango() {
+        DebianPython.require("django", "django_redis");
+    }
 
-    /** Runs {@code script} with {@code args} on the Django side's Python and returns its output. */
-    protected abstract String python(String script, String... args);
+    /** Runs {@code script} with {@code args} on the Django side's Python; Debian's by default. */
+    protected String python(String script, String... args) {
+        return DebianPython.run(script, "", args);
+    }
 
     /** The Django side's {@code CACHES['default']} for the Redis at {@code location}. */
     protected abstract Map<String, Object> djangoCache(String location);

@@ -1,7 +1,6 @@
 package org.cacheway.session.redis;
 
 import java.util.Map;
-import org.cacheway.testsupport.DebianPython;
 
 /**
  * {@link DjangoLoginContract} with Debian's Django 3.2 and django-redis 5.2 configured with its JSON
@@ -12,16 +11,6 @@ class DjangoLoginJsonIT extends DjangoLoginContract {
     private static Map<String, Object> cache(String location) {
         return Map.of("BACKEND", "django_redis.cache.RedisCache", "LOCATION", location,
                 "OPTIONS", Map.of("SERIALIZER", "django_redis.serializers.json.JSONSerializer"));
-    }
-
-    @Override
-    protected void requireDjango() {
-        DebianPython.require("django", "django_redis");
-    }
-
-    @Override
-    protected String python(String script, String... args) {
-        return DebianPython.run(script, "", args);
     }
 
     @Override
