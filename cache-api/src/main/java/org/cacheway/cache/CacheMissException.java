@@ -7,6 +7,7 @@ package org.cacheway.cache;
  */
 public class CacheMissException extends CacheException {
     private static final long serialVersionUID = 1L;
+    /** The user key that was not found (part of the serialized form). */
     private final String key;
 
     /** A miss on the given user key. */

@@ -12,7 +12,7 @@ import org.cacheway.cache.redis.RedisCache;
  * Django's cache API in Java, line by line as Django's "Basic usage" documentation shows it: the
  * cache comes from {@code cacheway.properties} (Django's {@code CACHES}), values are in Redis db 1.
  *
- * <pre>mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.cacheway.examples.CacheQuickstart</pre>
+ * <pre>mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.cacheway.examples.CacheQuickstart</pre>
  */
 public final class CacheQuickstart {
     private static final List<String> KEYS = List.of("greeting", "missing", "short-lived", "forever", "a", "b",

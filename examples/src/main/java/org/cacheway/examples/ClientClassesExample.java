@@ -13,7 +13,7 @@ import org.cacheway.cache.Caches;
  * Django {@code CACHES} entry would hold it. Blocks this machine can serve (one Redis) are run; the
  * others are printed, with a note when Cacheway does not ship the class yet.
  *
- * <pre>mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.cacheway.examples.ClientClassesExample</pre>
+ * <pre>mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.cacheway.examples.ClientClassesExample</pre>
  */
 public final class ClientClassesExample {
 

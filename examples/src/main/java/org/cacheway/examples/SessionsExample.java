@@ -12,7 +12,7 @@ import org.cacheway.session.cache.CacheSessionStore;
  * {@code request.session}, step by step, with the cache engine on Redis db 1
  * ({@code SESSION_ENGINE = "django.contrib.sessions.backends.cache"} in {@code cacheway.properties}).
  *
- * <pre>mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.cacheway.examples.SessionsExample</pre>
+ * <pre>mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.cacheway.examples.SessionsExample</pre>
  */
 public final class SessionsExample {
 

@@ -27,8 +27,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * logins are Django's ({@link DjangoAuth}, under the settings' {@code SECRET_KEY}). Log in as a demo
  * user, see the session's contents, find it with {@code redis-cli}, log out.
  *
- * <pre>mvn -q -pl examples -am compile exec:java                     # from the repository root
- * mvn -q -pl examples -am compile exec:java -Dexec.args="--port 8080 --stop-after 60"</pre>
+ * <pre>mvn -q -pl examples -am test-compile exec:java                # from the repository root
+ * mvn -q -pl examples -am test-compile exec:java -Dexec.args="--port 8080 --stop-after 60"</pre>
  */
 public final class WebLoginDemo implements AutoCloseable {
     private final Server server;

@@ -77,6 +77,8 @@ class WebLoginDemoIT {
     void aLoginLivesInRedisUnderDjangosKeyOutlivesARestartAndGoesAtLogout() throws Exception {
         browser.get(demo.url());
         wait(browser).until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElement(By.id("intro")).getText()).contains("Redis db 1",
+                SESSION_PREFIX + "<session key>", "redis-cli -p " + redis.get().port() + " -n 1 --scan");
         browser.findElement(By.id("username")).sendKeys("alice");
         browser.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
         browser.findElement(By.id("login")).click();

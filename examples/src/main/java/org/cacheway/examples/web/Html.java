@@ -32,7 +32,8 @@ final class Html {
                 + "<title>" + escape(title) + "</title><style>"
                 + "body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.4}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
-                + "code,pre{background:#f4f4f4;padding:.1em .3em}.error{color:#b00}"
+                + "code,pre{background:#f4f4f4;padding:.1em .3em}pre{white-space:pre-wrap;overflow-wrap:anywhere}"
+                + ".error{color:#b00}"
                 + "</style></head><body><h1>" + escape(title) + "</h1>\n" + body + "\n</body></html>\n");
     }
 }

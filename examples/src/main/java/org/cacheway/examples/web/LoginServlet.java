@@ -62,8 +62,13 @@ public final class LoginServlet extends HttpServlet {
         response.sendRedirect("/");
     }
 
-    private static void form(HttpServletResponse response, String error) throws IOException {
+    private void form(HttpServletResponse response, String error) throws IOException {
         Html.write(response, "Log in", (error == null ? "" : "<p class=\"error\" id=\"error\">" + Html.escape(error) + "</p>")
+                + "<p id=\"intro\">A Java web application whose sessions are Django's cache sessions in Redis, stored"
+                + " exactly as a Django app with django-redis stores them. Log in with any user name: the session"
+                + " is saved in Redis db " + hints.db() + " under <code>" + Html.escape(hints.recordKey("<session key>"))
+                + "</code>, and the <code>sessionid</code> cookie is that session key. Watch the keys with"
+                + " <code>" + Html.escape(hints.scanCommand()) + "</code>.</p>"
                 + "<form method=\"post\" action=\"/login\">"
                 + "<p><label>User name <input id=\"username\" name=\"username\" autofocus></label>"
                 + " (<code>" + String.join("</code> or <code>", DemoUsers.usernames()) + "</code>)</p>"

@@ -25,12 +25,22 @@ public final class RedisHints {
         return cache.makeKey(CacheSessionStore.KEY_PREFIX + sessionKey);
     }
 
-    /** The commands to type, one a line. */
+    /** The Redis db the sessions are in. */
+    public int db() {
+        return db;
+    }
+
+    /** The command that lists every key of the sessions' db. */
+    public String scanCommand() {
+        return "redis-cli " + cliArguments + " --scan";
+    }
+
+    /** The commands to type, one a line; short enough for the page's box but the record key's. */
     public List<String> commands(String sessionKey) {
         String server = cliArguments.replaceAll("\\s*-n \\d+$", "");
         return List.of(
-                "redis-cli " + cliArguments + " --scan",
+                scanCommand(),
                 "redis-cli " + cliArguments + " get '" + recordKey(sessionKey) + "'",
-                "redis-cli " + server + "    # then: select " + db + "   keys *   ttl " + recordKey(sessionKey));
+                "redis-cli " + server + "    # then: select " + db + ", keys *, ttl <the Redis key>");
     }
 }
