@@ -19,9 +19,25 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cacheway.cache.CacheSerializationException;
+import org.cacheway.cache.contract.SerializerContract;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class JavaSerializerTest {
+    /** JavaSerializer passes the serializer contract; it cannot write an object that is not Serializable. */
+    @Nested
+    class Contract extends SerializerContract {
+        @Override
+        protected Serializer serializer() {
+            return new JavaSerializer();
+        }
+
+        @Override
+        protected Object unsupportedValue() {
+            return new Object();
+        }
+    }
+
     /** Set by {@link Evil}'s readObject and by its superclass constructor: must stay false. */
     static final AtomicBoolean TOUCHED = new AtomicBoolean();
 
