@@ -42,13 +42,17 @@ public final class ZstdCompressor extends AbstractCompressor {
 
     /** The calls into zstd-jni, loaded only once the library is known to be present. */
     private static final class Zstd {
+        private static final long PLAUSIBLE_RATIO = 1024;
+
         static byte[] compress(byte[] data, int level) {
             return com.github.luben.zstd.Zstd.compress(data, level);
         }
 
         static byte[] decompress(byte[] data) throws IOException {
             long size = com.github.luben.zstd.Zstd.getFrameContentSize(data);
-            if (size >= 0 && size <= Integer.MAX_VALUE - 16) {
+            // A damaged or foreign value can declare any size: allocate up front only what a real
+            // frame of this length can plausibly hold, and let the stream grow for the rest.
+            if (size >= 0 && size <= Math.min(PLAUSIBLE_RATIO * data.length, Integer.MAX_VALUE - 16)) {
                 byte[] out = com.github.luben.zstd.Zstd.decompress(data, (int) size);
                 if (out.length == size) {
                     return out;

@@ -12,11 +12,8 @@ import static org.cacheway.cache.compressor.RedisCli.unquote;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Supplier;
 import org.cacheway.cache.CacheConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,11 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CompressorsTest {
     private static final byte[] ABCDEFGHIJKLMN = "\"abcdefghijklmn\"".getBytes(US_ASCII);
-
-    static List<Supplier<Compressor>> all() {
-        return List.of(ZlibCompressor::new, GzipCompressor::new, LzmaCompressor::new, Lz4Compressor::new,
-                ZstdCompressor::new);
-    }
 
     @Test
     void zlibIsByteIdenticalToPython() {
@@ -55,48 +47,12 @@ class CompressorsTest {
     }
 
     @Test
-    void thresholdIsStrictlyGreaterThanTheMinimum() {
-        byte[] fifteen = "\"abcdefghijklm\"".getBytes(US_ASCII);
-        assertThat(hex(fifteen)).isEqualTo("226162636465666768696a6b6c6d22");
-        for (Supplier<Compressor> s : List.of((Supplier<Compressor>) ZlibCompressor::new, GzipCompressor::new,
-                Lz4Compressor::new, ZstdCompressor::new)) {
-            Compressor c = s.get();
-            assertThat(c.compress(fifteen)).as(c.toString()).isSameAs(fifteen);
-            assertThat(c.compress(ABCDEFGHIJKLMN)).as(c.toString()).isNotEqualTo(ABCDEFGHIJKLMN);
-        }
-        LzmaCompressor lzma = new LzmaCompressor();
-        byte[] hundred = new byte[100];
-        Arrays.fill(hundred, (byte) 'x');
-        byte[] hundredOne = Arrays.copyOf(hundred, 101);
-        hundredOne[100] = 'x';
-        assertThat(lzma.compress(hundred)).isSameAs(hundred);
-        assertThat(hex(lzma.compress(hundredOne))).startsWith("fd377a585a00");
+    void minLengthAndLevelOptionsAreReadFromStringsAndNumbers() {
         assertThat(TestCodecs.compressor("zlib", Map.of("COMPRESS_MIN_LENGTH", "100"), "default").compress(ABCDEFGHIJKLMN))
                 .isSameAs(ABCDEFGHIJKLMN);
         assertThat(((AbstractCompressor) TestCodecs.compressor("zlib", Map.of("COMPRESS_MIN_LENGTH", 0, "COMPRESS_LEVEL", 9), "default")).level()).isEqualTo(9);
         assertThatThrownBy(() -> TestCodecs.compressor("zlib", Map.of("COMPRESS_MIN_LENGTH", "many"), "default"))
                 .isInstanceOf(CacheConfigurationException.class).hasMessageContaining("COMPRESS_MIN_LENGTH");
-    }
-
-    @Test
-    void roundTripsAndWritesTheRightMagic() {
-        Random random = new Random(42);
-        for (Supplier<Compressor> s : all()) {
-            Compressor c = s.get();
-            for (int size : new int[] {101, 1000, 70_000, 300_000}) {
-                byte[] data = new byte[size];
-                for (int i = 0; i < size; i++) {
-                    data[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 'a' + i % 7);
-                }
-                byte[] packed = c.compress(data);
-                assertThat(c.decompress(packed)).as(c + " " + size).isEqualTo(data);
-            }
-        }
-        byte[] data = "x".repeat(200).getBytes(US_ASCII);
-        assertThat(hex(new GzipCompressor().compress(data))).startsWith("1f8b08");
-        assertThat(hex(new Lz4Compressor().compress(data))).startsWith("04224d18");
-        assertThat(hex(new ZstdCompressor().compress(data))).startsWith("28b52ffd");
-        assertThat(hex(new ZlibCompressor().compress(data))).startsWith("789c");
     }
 
     @Test
@@ -117,28 +73,14 @@ class CompressorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"hello\"", "{\"a\": [1, 2], \"b\": {\"c\": null}}", "null", "", "x", "[1, \"two\"]"})
-    void plainValuesAreNotMine(String plain) {
+    void identityStoresEverythingPlain(String plain) {
         byte[] bytes = plain.getBytes(US_ASCII);
-        for (Supplier<Compressor> s : all()) {
-            assertThat(s.get().decompress(bytes)).isNull();
-        }
         assertThat(IdentityCompressor.INSTANCE.decompress(bytes)).isNull();
         assertThat(IdentityCompressor.INSTANCE.compress(bytes)).isSameAs(bytes);
     }
 
     @Test
-    void damagedStreamsWithTheRightMagicAreNotMineEither() {
-        byte[] data = "some text long enough to be compressed, some text long enough".repeat(3).getBytes(US_ASCII);
-        for (Supplier<Compressor> s : all()) {
-            Compressor c = s.get();
-            byte[] packed = c.compress(data);
-            assertThat(c.decompress(Arrays.copyOf(packed, packed.length / 2))).as(c + " truncated").isNull();
-            byte[] garbage = Arrays.copyOf(packed, packed.length);
-            for (int i = 12; i < garbage.length; i++) {
-                garbage[i] = (byte) 0xa5;
-            }
-            assertThat(c.decompress(garbage)).as(c + " garbage").isNull();
-        }
+    void zlibHeadersWithoutAStreamAreNotMine() {
         assertThat(new ZlibCompressor().decompress(unhex("789c"))).isNull();
         assertThat(new ZlibCompressor().decompress(unhex("7801ffff"))).isNull();
     }

@@ -2,6 +2,8 @@ package org.cacheway.cache.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cacheway.cache.contract.ContractSupport.await;
+import static org.cacheway.cache.contract.ContractSupport.sleep;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,108 +18,107 @@ import org.cacheway.cache.Timeout;
 import org.junit.jupiter.api.Test;
 
 /** getOrSet, including the single flight within a process (Django's acceptance cases 40-43). */
-public abstract class GetOrSetContract extends VersioningContract {
-    private static final int CALLERS = 8;
-
+public interface GetOrSetContract extends CacheFixture {
     @Test
-    void getOrSetStoresAndReturnsTheComputedValue() {
-        assertThat(cache.get("projector")).isNull();
-        assertThat(cache.getOrSet("projector", () -> 42)).isEqualTo(42L);
-        assertThat(cache.get("projector")).isEqualTo(42L);
+    default void getOrSetStoresAndReturnsTheComputedValue() {
+        assertThat(cache().get("projector")).isNull();
+        assertThat(cache().getOrSet("projector", () -> 42)).isEqualTo(42L);
+        assertThat(cache().get("projector")).isEqualTo(42L);
     }
 
     @Test
-    void getOrSetStoresAComputedNull() {
-        assertThat(cache.getOrSet("null", () -> null)).isNull();
-        assertThat(cache.hasKey("null")).isTrue();
-        assertThat(cache.getOrDefault("null", "default")).isNull();
+    default void getOrSetStoresAComputedNull() {
+        assertThat(cache().getOrSet("null", () -> null)).isNull();
+        assertThat(cache().hasKey("null")).isTrue();
+        assertThat(cache().getOrDefault("null", "default")).isNull();
     }
 
     @Test
-    void getOrSetReturnsTheCachedValueWithoutComputing() {
-        cache.set("mykey", "value");
+    default void getOrSetReturnsTheCachedValueWithoutComputing() {
+        cache().set("mykey", "value");
         AtomicInteger calls = new AtomicInteger();
-        assertThat(cache.getOrSet("mykey", () -> calls.incrementAndGet() + "other")).isEqualTo("value");
+        assertThat(cache().getOrSet("mykey", () -> calls.incrementAndGet() + "other")).isEqualTo("value");
         assertThat(calls).hasValue(0);
     }
 
     @Test
-    void getOrSetKeepsTheFirstComputedValue() {
-        assertThat(cache.getOrSet("mykey", () -> "value")).isEqualTo("value");
-        assertThat(cache.getOrSet("mykey", () -> "new value")).isEqualTo("value");
+    default void getOrSetKeepsTheFirstComputedValue() {
+        assertThat(cache().getOrSet("mykey", () -> "value")).isEqualTo("value");
+        assertThat(cache().getOrSet("mykey", () -> "new value")).isEqualTo("value");
     }
 
     @Test
-    void getOrSetTreatsAStoredNullAsAHit() {
-        cache.set("null", null);
-        assertThat(cache.getOrSet("null", () -> "computed")).isNull();
+    default void getOrSetTreatsAStoredNullAsAHit() {
+        cache().set("null", null);
+        assertThat(cache().getOrSet("null", () -> "computed")).isNull();
     }
 
     @Test
-    void getOrSetAtAVersionLeavesOtherVersionsAlone() {
-        assertThat(cache.version(2).getOrSet("brian", () -> 1979)).isEqualTo(1979L);
-        assertThat(cache.get("brian")).isNull();
-        assertThat(cache.version(2).get("brian")).isEqualTo(1979L);
-        assertThat(cache.version(3).get("brian")).isNull();
+    default void getOrSetAtAVersionLeavesOtherVersionsAlone() {
+        assertThat(cache().version(2).getOrSet("brian", () -> 1979)).isEqualTo(1979L);
+        assertThat(cache().get("brian")).isNull();
+        assertThat(cache().version(2).get("brian")).isEqualTo(1979L);
+        assertThat(cache().version(3).get("brian")).isNull();
     }
 
     @Test
-    void getOrSetWithoutASupplierIsAnArgumentError() {
-        assertThatThrownBy(() -> cache.getOrSet("key", (Supplier<?>) null))
+    default void getOrSetWithoutASupplierIsAnArgumentError() {
+        assertThatThrownBy(() -> cache().getOrSet("key", (Supplier<?>) null))
                 .isInstanceOf(NullPointerException.class);
     }
 
     @Test
-    void getOrSetReturnsTheValueOfAWriterThatWonTheRace() {
-        Object result = cache.getOrSet("race", () -> {
-            cache.set("race", "winner");
+    default void getOrSetReturnsTheValueOfAWriterThatWonTheRace() {
+        Object result = cache().getOrSet("race", () -> {
+            cache().set("race", "winner");
             return "loser";
         });
         assertThat(result).isEqualTo("winner");
-        assertThat(cache.get("race")).isEqualTo("winner");
+        assertThat(cache().get("race")).isEqualTo("winner");
     }
 
     @Test
-    void getOrSetWithZeroTimeoutReturnsTheComputedValueWithoutStoringIt() {
-        assertThat(cache.getOrSet("key", () -> "computed", Timeout.ZERO)).isEqualTo("computed");
-        assertThat(cache.hasKey("key")).isFalse();
+    default void getOrSetWithZeroTimeoutReturnsTheComputedValueWithoutStoringIt() {
+        assertThat(cache().getOrSet("key", () -> "computed", Timeout.ZERO)).isEqualTo("computed");
+        assertThat(cache().hasKey("key")).isFalse();
     }
 
     @Test
-    void getOrSetAppliesTheGivenTimeout() {
+    default void getOrSetAppliesTheGivenTimeout() {
         cache(NEVER).getOrSet("key", () -> "computed", SHORT_TIMEOUT);
         elapse(PAST_SHORT_TIMEOUT);
-        assertThat(cache.hasKey("key")).isFalse();
+        assertThat(cache().hasKey("key")).isFalse();
     }
 
     @Test
-    void typedGetOrSetReadsTheTypeRequested() {
-        assertThat(cache.getOrSet("n", Long.class, () -> 7L)).isEqualTo(7L);
-        assertThat(cache.getOrSet("n", Long.class, () -> 8L)).isEqualTo(7L);
-        assertThat(cache.getOrSet("s", String.class, () -> "text", Timeout.NEVER)).isEqualTo("text");
+    default void typedGetOrSetReadsTheTypeRequested() {
+        assertThat(cache().getOrSet("n", Long.class, () -> 7L)).isEqualTo(7L);
+        assertThat(cache().getOrSet("n", Long.class, () -> 8L)).isEqualTo(7L);
+        assertThat(cache().getOrSet("s", String.class, () -> "text", Timeout.NEVER)).isEqualTo("text");
     }
 
     @Test
-    void getOrSetSupplierFailurePropagatesAndStoresNothing() {
-        assertThatThrownBy(() -> cache.getOrSet("key", () -> {
+    default void getOrSetSupplierFailurePropagatesAndStoresNothing() {
+        assertThatThrownBy(() -> cache().getOrSet("key", () -> {
             throw new IllegalStateException("boom");
         })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
-        assertThat(cache.hasKey("key")).isFalse();
-        assertThat(cache.getOrSet("key", () -> "second try")).isEqualTo("second try");
+        assertThat(cache().hasKey("key")).isFalse();
+        assertThat(cache().getOrSet("key", () -> "second try")).isEqualTo("second try");
     }
 
     @Test
     @org.junit.jupiter.api.Timeout(20)
-    void getOrSetRunsTheSupplierOnceForConcurrentCallers() throws Exception {
+    default void getOrSetRunsTheSupplierOnceForConcurrentCallers() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             List<Future<Object>> results = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
+            for (int i = 0; i < callers; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return cache.getOrSet("slow", () -> {
+                    return cache().getOrSet("slow", () -> {
                         calls.incrementAndGet();
                         sleep(300);
                         return "computed once";
@@ -136,43 +137,23 @@ public abstract class GetOrSetContract extends VersioningContract {
 
     @Test
     @org.junit.jupiter.api.Timeout(20)
-    void getOrSetOnOtherKeysDoesNotWaitForASlowSupplier() throws Exception {
+    default void getOrSetOnOtherKeysDoesNotWaitForASlowSupplier() throws Exception {
         CountDownLatch slowStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Object> slow = pool.submit(() -> cache.getOrSet("slow", () -> {
+            Future<Object> slow = pool.submit(() -> cache().getOrSet("slow", () -> {
                 slowStarted.countDown();
                 await(release);
                 return "slow";
             }));
             assertThat(slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(cache.getOrSet("fast", () -> "fast")).isEqualTo("fast");
+            assertThat(cache().getOrSet("fast", () -> "fast")).isEqualTo("fast");
             release.countDown();
             assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("slow");
         } finally {
             release.countDown();
             pool.shutdownNow();
-        }
-    }
-
-    /** Sleeps without a checked exception, for suppliers. */
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits for a latch without a checked exception, for suppliers. */
-    static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,11 +2,13 @@ package org.cacheway.cache.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cacheway.cache.contract.ContractSupport.warningsDuring;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.cacheway.cache.Cache;
@@ -21,13 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Django's memcached-portability key warnings on every operation, and null keys (Django's
  * acceptance case 44). Warnings are observed through {@link org.cacheway.cache.KeyWarnings#listen}.
  */
-public abstract class KeyContract extends GetOrSetContract {
+public interface KeyContract extends CacheFixture {
     /** Django's test key: a space makes it unsafe for memcached; the non-ASCII character does not. */
-    protected static final String UNSAFE_KEY = "key with spaces and 清";
+    String UNSAFE_KEY = "key with spaces and 清";
     /** How a warning shows {@link #UNSAFE_KEY} made with version 1: quoted, non-ASCII escaped. */
-    protected static final String UNSAFE_KEY_SHOWN = "':1:key with spaces and \\u6e05'";
+    String UNSAFE_KEY_SHOWN = "':1:key with spaces and \\u6e05'";
     /** A key whose made form ({@code :1:} + 248 characters) is 251 characters long. */
-    protected static final String LONG_KEY = "a".repeat(248);
+    String LONG_KEY = "a".repeat(248);
 
     /** Each operation Django's test checks for warnings, run on one key that already holds 1. */
     static Stream<Named<Consumer<Cache>>> operationsOnOneKey() {
@@ -47,54 +49,53 @@ public abstract class KeyContract extends GetOrSetContract {
                 op("incrVersion", (c, k) -> c.incrVersion(k)));
     }
 
-    private static Named<Consumer<Cache>> op(String name, java.util.function.BiConsumer<Cache, String> action) {
+    private static Named<Consumer<Cache>> op(String name, BiConsumer<Cache, String> action) {
         return Named.of(name, cache -> action.accept(cache, UNSAFE_KEY));
     }
 
-
     @ParameterizedTest
     @MethodSource("operationsOnOneKey")
-    void keyWithSpacesWarnsOnEveryOperation(Consumer<Cache> operation) {
-        cache.set(UNSAFE_KEY, 1);
-        List<String> warnings = warningsDuring(() -> operation.accept(cache));
+    default void keyWithSpacesWarnsOnEveryOperation(Consumer<Cache> operation) {
+        cache().set(UNSAFE_KEY, 1);
+        List<String> warnings = warningsDuring(() -> operation.accept(cache()));
         assertThat(warnings).contains("Cache key contains characters that will cause errors if used with "
                 + "memcached: " + UNSAFE_KEY_SHOWN);
     }
 
     @Test
-    void keyWithSpacesWarnsOncePerKey() {
-        assertThat(warningsDuring(() -> cache.get("a b\tc\u007f"))).hasSize(1);
+    default void keyWithSpacesWarnsOncePerKey() {
+        assertThat(warningsDuring(() -> cache().get("a b\tc\u007f"))).hasSize(1);
     }
 
     @Test
-    void keyLongerThan250CharactersWarns() {
-        assertThat(warningsDuring(() -> cache.set(LONG_KEY, 1)))
+    default void keyLongerThan250CharactersWarns() {
+        assertThat(warningsDuring(() -> cache().set(LONG_KEY, 1)))
                 .containsExactly("Cache key will cause errors if used with memcached: ':1:" + LONG_KEY
                         + "' (longer than 250)");
     }
 
     @Test
-    void lengthWarningCountsTheMadeKey() {
-        assertThat(warningsDuring(() -> cache.get("a".repeat(247)))).isEmpty();
+    default void lengthWarningCountsTheMadeKey() {
+        assertThat(warningsDuring(() -> cache().get("a".repeat(247)))).isEmpty();
         assertThat(warningsDuring(() -> cache(PREFIXED).get("a".repeat(247)))).hasSize(1);
     }
 
     @Test
-    void longKeyWithSpacesGetsBothWarnings() {
-        assertThat(warningsDuring(() -> cache.get(LONG_KEY + " "))).hasSize(2);
+    default void longKeyWithSpacesGetsBothWarnings() {
+        assertThat(warningsDuring(() -> cache().get(LONG_KEY + " "))).hasSize(2);
     }
 
     @Test
-    void nonAsciiKeyDoesNotWarn() {
-        assertThat(warningsDuring(() -> cache.set("清-Iñtërnâtiônàlizætiøn", 1))).isEmpty();
+    default void nonAsciiKeyDoesNotWarn() {
+        assertThat(warningsDuring(() -> cache().set("清-Iñtërnâtiônàlizætiøn", 1))).isEmpty();
     }
 
     @Test
-    void warnedKeysStillWork() {
-        cache.set(UNSAFE_KEY, "value");
-        cache.set(LONG_KEY, "long");
-        assertThat(cache.get(UNSAFE_KEY)).isEqualTo("value");
-        assertThat(cache.get(LONG_KEY)).isEqualTo("long");
+    default void warnedKeysStillWork() {
+        cache().set(UNSAFE_KEY, "value");
+        cache().set(LONG_KEY, "long");
+        assertThat(cache().get(UNSAFE_KEY)).isEqualTo("value");
+        assertThat(cache().get(LONG_KEY)).isEqualTo("long");
     }
 
     static Stream<Named<Consumer<Cache>>> operationsOnANullKey() {
@@ -121,7 +122,7 @@ public abstract class KeyContract extends GetOrSetContract {
 
     @ParameterizedTest
     @MethodSource("operationsOnANullKey")
-    void nullKeyIsAKeyError(Consumer<Cache> operation) {
-        assertThatThrownBy(() -> operation.accept(cache)).isInstanceOf(CacheKeyException.class);
+    default void nullKeyIsAKeyError(Consumer<Cache> operation) {
+        assertThatThrownBy(() -> operation.accept(cache())).isInstanceOf(CacheKeyException.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.cacheway.cache.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cacheway.cache.contract.ContractSupport.ordered;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,47 +14,45 @@ import org.junit.jupiter.api.Test;
  * (Django's acceptance cases 21 and 24-30, and the TIMEOUT part of 51). Tests that wait use one
  * {@link #SHORT_TIMEOUT} and {@link #elapse(Duration)}.
  */
-public abstract class TimeoutContract extends CounterContract {
-    private static final Timeout THIRTY_DAYS_AND_A_SECOND = Timeout.seconds(30L * 24 * 3600 + 1);
-
+public interface TimeoutContract extends CacheFixture {
     @Test
-    void defaultTimeoutIsThreeHundredSeconds() {
-        assertThat(cache.defaultTimeout()).isEqualTo(CacheSettings.DEFAULT_TIMEOUT).isEqualTo(Timeout.seconds(300));
+    default void defaultTimeoutIsThreeHundredSeconds() {
+        assertThat(cache().defaultTimeout()).isEqualTo(CacheSettings.DEFAULT_TIMEOUT).isEqualTo(Timeout.seconds(300));
     }
 
     @Test
-    void timeoutNoneMakesTheDefaultNever() {
+    default void timeoutNoneMakesTheDefaultNever() {
         assertThat(cache(NEVER).defaultTimeout()).isEqualTo(Timeout.NEVER);
     }
 
     @Test
-    void valueExpiresAfterItsTimeout() {
-        cache.set("expire1", "very quickly", SHORT_TIMEOUT);
+    default void valueExpiresAfterItsTimeout() {
+        cache().set("expire1", "very quickly", SHORT_TIMEOUT);
         elapse(PAST_SHORT_TIMEOUT);
-        assertThat(cache.get("expire1")).isNull();
-        assertThat(cache.getOrDefault("expire1", "gone")).isEqualTo("gone");
-        assertThat(cache.hasKey("expire1")).isFalse();
-        assertThat(cache.getMany(List.of("expire1"))).isEmpty();
+        assertThat(cache().get("expire1")).isNull();
+        assertThat(cache().getOrDefault("expire1", "gone")).isEqualTo("gone");
+        assertThat(cache().hasKey("expire1")).isFalse();
+        assertThat(cache().getMany(List.of("expire1"))).isEmpty();
     }
 
     @Test
-    void addStoresOverAnExpiredKey() {
-        cache.set("expire2", "very quickly", SHORT_TIMEOUT);
+    default void addStoresOverAnExpiredKey() {
+        cache().set("expire2", "very quickly", SHORT_TIMEOUT);
         elapse(PAST_SHORT_TIMEOUT);
-        assertThat(cache.add("expire2", "newvalue")).isTrue();
-        assertThat(cache.get("expire2")).isEqualTo("newvalue");
+        assertThat(cache().add("expire2", "newvalue")).isTrue();
+        assertThat(cache().get("expire2")).isEqualTo("newvalue");
     }
 
     @Test
-    void setManyWithTimeoutExpiresEveryKey() {
-        cache.setMany(ordered("key1", "spam", "key2", "eggs"), SHORT_TIMEOUT);
+    default void setManyWithTimeoutExpiresEveryKey() {
+        cache().setMany(ordered("key1", "spam", "key2", "eggs"), SHORT_TIMEOUT);
         elapse(PAST_SHORT_TIMEOUT);
-        assertThat(cache.get("key1")).isNull();
-        assertThat(cache.get("key2")).isNull();
+        assertThat(cache().get("key1")).isNull();
+        assertThat(cache().get("key2")).isNull();
     }
 
     @Test
-    void omittedTimeoutAppliesTheCacheTimeout() {
+    default void omittedTimeoutAppliesTheCacheTimeout() {
         cache(SHORT).set("set", "v");
         cache(SHORT).add("add", "v");
         cache(SHORT).setMany(ordered("many", "v"));
@@ -63,51 +62,51 @@ public abstract class TimeoutContract extends CounterContract {
     }
 
     @Test
-    void neverTimeoutOutlivesAShortTimeout() {
-        cache.set("short", "v", SHORT_TIMEOUT);
-        cache.set("key1", "eggs", Timeout.NEVER);
-        assertThat(cache.add("key2", "ham", Timeout.NEVER)).isTrue();
-        cache.setMany(ordered("key3", "spam", "key4", "beans"), Timeout.NEVER);
+    default void neverTimeoutOutlivesAShortTimeout() {
+        cache().set("short", "v", SHORT_TIMEOUT);
+        cache().set("key1", "eggs", Timeout.NEVER);
+        assertThat(cache().add("key2", "ham", Timeout.NEVER)).isTrue();
+        cache().setMany(ordered("key3", "spam", "key4", "beans"), Timeout.NEVER);
         cache(NEVER).set("key5", "default never");
         elapse(PAST_SHORT_TIMEOUT);
-        assertThat(cache.hasKey("short")).isFalse();
-        assertThat(cache.getMany(List.of("key1", "key2", "key3", "key4", "key5")))
+        assertThat(cache().hasKey("short")).isFalse();
+        assertThat(cache().getMany(List.of("key1", "key2", "key3", "key4", "key5")))
                 .containsOnlyKeys("key1", "key2", "key3", "key4", "key5");
     }
 
     @Test
-    void addWithNeverTimeoutDoesNotOverwrite() {
-        cache.set("key1", "eggs", Timeout.NEVER);
-        assertThat(cache.add("key1", "new eggs", Timeout.NEVER)).isFalse();
-        assertThat(cache.get("key1")).isEqualTo("eggs");
+    default void addWithNeverTimeoutDoesNotOverwrite() {
+        cache().set("key1", "eggs", Timeout.NEVER);
+        assertThat(cache().add("key1", "new eggs", Timeout.NEVER)).isFalse();
+        assertThat(cache().get("key1")).isEqualTo("eggs");
     }
 
     @Test
-    void touchOfExistingKeyReturnsTrue() {
-        cache.set("key", "value");
-        assertThat(cache.touch("key", Timeout.seconds(60))).isTrue();
-        assertThat(cache.get("key")).isEqualTo("value");
+    default void touchOfExistingKeyReturnsTrue() {
+        cache().set("key", "value");
+        assertThat(cache().touch("key", Timeout.seconds(60))).isTrue();
+        assertThat(cache().get("key")).isEqualTo("value");
     }
 
     @Test
-    void touchOfMissingKeyReturnsFalse() {
-        assertThat(cache.touch("nonexistent")).isFalse();
-        assertThat(cache.hasKey("nonexistent")).isFalse();
+    default void touchOfMissingKeyReturnsFalse() {
+        assertThat(cache().touch("nonexistent")).isFalse();
+        assertThat(cache().hasKey("nonexistent")).isFalse();
     }
 
     @Test
-    void touchExtendsTheExpiry() {
-        cache.set("expire1", "very quickly", SHORT_TIMEOUT);
+    default void touchExtendsTheExpiry() {
+        cache().set("expire1", "very quickly", SHORT_TIMEOUT);
         // Wide margins: a loaded machine may oversleep, but never undersleep.
-        assertThat(cache.touch("expire1", Timeout.seconds(2))).isTrue();
+        assertThat(cache().touch("expire1", Timeout.seconds(2))).isTrue();
         elapse(PAST_SHORT_TIMEOUT);
-        assertThat(cache.hasKey("expire1")).isTrue();
+        assertThat(cache().hasKey("expire1")).isTrue();
         elapse(Duration.ofMillis(1600));
-        assertThat(cache.hasKey("expire1")).isFalse();
+        assertThat(cache().hasKey("expire1")).isFalse();
     }
 
     @Test
-    void touchWithoutTimeoutAppliesTheCacheTimeout() {
+    default void touchWithoutTimeoutAppliesTheCacheTimeout() {
         cache(SHORT).set("key", "value", Timeout.NEVER);
         assertThat(cache(SHORT).touch("key")).isTrue();
         elapse(PAST_SHORT_TIMEOUT);
@@ -115,81 +114,82 @@ public abstract class TimeoutContract extends CounterContract {
     }
 
     @Test
-    void touchWithNeverRemovesTheExpiry() {
-        cache.set("key", "value", SHORT_TIMEOUT);
-        assertThat(cache.touch("key", Timeout.NEVER)).isTrue();
+    default void touchWithNeverRemovesTheExpiry() {
+        cache().set("key", "value", SHORT_TIMEOUT);
+        assertThat(cache().touch("key", Timeout.NEVER)).isTrue();
         elapse(PAST_SHORT_TIMEOUT);
-        assertThat(cache.get("key")).isEqualTo("value");
+        assertThat(cache().get("key")).isEqualTo("value");
     }
 
     @Test
-    void zeroTimeoutSetKeepsNothing() {
-        cache.set("key1", "eggs", Timeout.ZERO);
-        assertThat(cache.get("key1")).isNull();
+    default void zeroTimeoutSetKeepsNothing() {
+        cache().set("key1", "eggs", Timeout.ZERO);
+        assertThat(cache().get("key1")).isNull();
     }
 
     @Test
-    void zeroTimeoutSetRemovesAnExistingValue() {
-        cache.set("key1", "eggs");
-        cache.set("key1", "spam", Timeout.seconds(0));
-        assertThat(cache.hasKey("key1")).isFalse();
+    default void zeroTimeoutSetRemovesAnExistingValue() {
+        cache().set("key1", "eggs");
+        assertThat(cache().set("key1", "spam", Timeout.seconds(0))).isTrue();
+        assertThat(cache().hasKey("key1")).isFalse();
     }
 
     @Test
-    void zeroTimeoutAddReturnsTrueAndKeepsNothing() {
-        assertThat(cache.add("key2", "ham", Timeout.ZERO)).isTrue();
-        assertThat(cache.get("key2")).isNull();
+    default void zeroTimeoutAddReturnsTrueAndKeepsNothing() {
+        assertThat(cache().add("key2", "ham", Timeout.ZERO)).isTrue();
+        assertThat(cache().get("key2")).isNull();
     }
 
     @Test
-    void zeroTimeoutAddOfExistingKeyReturnsFalseAndKeepsIt() {
-        cache.set("key2", "ham");
-        assertThat(cache.add("key2", "spam", Timeout.ZERO)).isFalse();
-        assertThat(cache.get("key2")).isEqualTo("ham");
+    default void zeroTimeoutAddOfExistingKeyReturnsFalseAndKeepsIt() {
+        cache().set("key2", "ham");
+        assertThat(cache().add("key2", "spam", Timeout.ZERO)).isFalse();
+        assertThat(cache().get("key2")).isEqualTo("ham");
     }
 
     @Test
-    void zeroTimeoutSetManyKeepsNothing() {
-        assertThat(cache.setMany(ordered("key3", "ham", "key4", "spam"), Timeout.ZERO)).isEmpty();
-        assertThat(cache.get("key3")).isNull();
-        assertThat(cache.get("key4")).isNull();
+    default void zeroTimeoutSetManyKeepsNothing() {
+        assertThat(cache().setMany(ordered("key3", "ham", "key4", "spam"), Timeout.ZERO)).isEmpty();
+        assertThat(cache().get("key3")).isNull();
+        assertThat(cache().get("key4")).isNull();
     }
 
     @Test
-    void zeroTimeoutTouchDeletesTheKeyAndReturnsTrue() {
-        cache.set("key5", "belgian fries", Timeout.seconds(5));
-        assertThat(cache.touch("key5", Timeout.ZERO)).isTrue();
-        assertThat(cache.get("key5")).isNull();
+    default void zeroTimeoutTouchDeletesTheKeyAndReturnsTrue() {
+        cache().set("key5", "belgian fries", Timeout.seconds(5));
+        assertThat(cache().touch("key5", Timeout.ZERO)).isTrue();
+        assertThat(cache().get("key5")).isNull();
     }
 
     @Test
-    void zeroTimeoutTouchOfMissingKeyReturnsFalse() {
-        assertThat(cache.touch("nonexistent", Timeout.ZERO)).isFalse();
+    default void zeroTimeoutTouchOfMissingKeyReturnsFalse() {
+        assertThat(cache().touch("nonexistent", Timeout.ZERO)).isFalse();
     }
 
     @Test
-    void negativeTimeoutKeepsNothing() {
-        cache.set("key1", "eggs", Timeout.seconds(-1));
-        assertThat(cache.get("key1")).isNull();
+    default void negativeTimeoutKeepsNothing() {
+        cache().set("key1", "eggs", Timeout.seconds(-1));
+        assertThat(cache().get("key1")).isNull();
     }
 
     @Test
-    void fractionalTimeoutIsAccepted() {
-        cache.set("key1", "spam", Timeout.seconds(100.2));
-        assertThat(cache.get("key1")).isEqualTo("spam");
+    default void fractionalTimeoutIsAccepted() {
+        cache().set("key1", "spam", Timeout.seconds(100.2));
+        assertThat(cache().get("key1")).isEqualTo("spam");
     }
 
     @Test
-    void durationTimeoutIsAccepted() {
-        cache.set("key1", "spam", Timeout.of(Duration.ofMinutes(2)));
-        assertThat(cache.get("key1")).isEqualTo("spam");
+    default void durationTimeoutIsAccepted() {
+        cache().set("key1", "spam", Timeout.of(Duration.ofMinutes(2)));
+        assertThat(cache().get("key1")).isEqualTo("spam");
     }
 
     @Test
-    void thirtyDaysAndASecondIsARelativeTimeout() {
-        cache.set("key1", "eggs", THIRTY_DAYS_AND_A_SECOND);
-        assertThat(cache.add("key2", "ham", THIRTY_DAYS_AND_A_SECOND)).isTrue();
-        cache.setMany(ordered("key3", "sausage", "key4", "lobster bisque"), THIRTY_DAYS_AND_A_SECOND);
-        assertThat(cache.getMany(List.of("key1", "key2", "key3", "key4"))).hasSize(4);
+    default void thirtyDaysAndASecondIsARelativeTimeout() {
+        Timeout thirtyDaysAndASecond = Timeout.seconds(30L * 24 * 3600 + 1);
+        cache().set("key1", "eggs", thirtyDaysAndASecond);
+        assertThat(cache().add("key2", "ham", thirtyDaysAndASecond)).isTrue();
+        cache().setMany(ordered("key3", "sausage", "key4", "lobster bisque"), thirtyDaysAndASecond);
+        assertThat(cache().getMany(List.of("key1", "key2", "key3", "key4"))).hasSize(4);
     }
 }

@@ -3,6 +3,7 @@ package org.cacheway.cache.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.cacheway.cache.contract.ContractSupport.ordered;
 
 import java.util.List;
 import org.cacheway.cache.Cache;
@@ -13,247 +14,257 @@ import org.junit.jupiter.api.Test;
  * Key making, KEY_PREFIX, VERSION, version views, incrVersion/decrVersion and KEY_FUNCTION
  * (Django's acceptance cases 5 and 31-39).
  */
-public abstract class VersioningContract extends TimeoutContract {
-    private static final List<String> PAIR = List.of("ford", "arthur");
+public interface VersioningContract extends CacheFixture {
+    private static List<String> pair() {
+        return List.of("ford", "arthur");
+    }
 
     private static void setPair(Cache target) {
         target.setMany(ordered("ford", 37, "arthur", 42));
     }
 
     @Test
-    void defaultKeyIsPrefixColonVersionColonKey() {
-        assertThat(cache.makeKey("k")).isEqualTo(":1:k");
+    default void defaultKeyIsPrefixColonVersionColonKey() {
+        assertThat(cache().makeKey("k")).isEqualTo(":1:k");
         assertThat(cache(PREFIXED).makeKey("k")).isEqualTo("cacheprefix:1:k");
         assertThat(cache(V2).makeKey("k")).isEqualTo(":2:k");
     }
 
     @Test
-    void versionViewUsesItsVersion() {
-        assertThat(cache.version()).isEqualTo(1);
-        assertThat(cache.version(5).version()).isEqualTo(5);
-        assertThat(cache.version(5).makeKey("k")).isEqualTo(":5:k");
-        assertThat(cache.version(5).alias()).isEqualTo(DEFAULT);
+    default void versionViewUsesItsVersion() {
+        assertThat(cache().version()).isEqualTo(1);
+        assertThat(cache().version(5).version()).isEqualTo(5);
+        assertThat(cache().version(5).makeKey("k")).isEqualTo(":5:k");
+        assertThat(cache().version(5).alias()).isEqualTo(DEFAULT);
     }
 
     @Test
-    void differentKeyPrefixesDoNotShareKeys() {
-        cache.set("somekey", "value");
+    default void differentKeyPrefixesDoNotShareKeys() {
+        cache().set("somekey", "value");
         assertThat(cache(PREFIXED).hasKey("somekey")).isFalse();
         assertThat(cache(PREFIXED).get("somekey")).isNull();
     }
 
     @Test
-    void prefixedCacheKeepsItsOwnValues() {
-        cache.set("somekey", "value");
+    default void prefixedCacheKeepsItsOwnValues() {
+        cache().set("somekey", "value");
         cache(PREFIXED).set("somekey", "value2");
-        assertThat(cache.get("somekey")).isEqualTo("value");
+        assertThat(cache().get("somekey")).isEqualTo("value");
         assertThat(cache(PREFIXED).get("somekey")).isEqualTo("value2");
     }
 
     @Test
-    void valueSetAtDefaultVersionIsReadOnlyAtVersionOne() {
-        cache.set("answer1", 42);
-        assertThat(cache.get("answer1")).isEqualTo(42L);
-        assertThat(cache.version(1).get("answer1")).isEqualTo(42L);
-        assertThat(cache.version(2).get("answer1")).isNull();
+    default void valueSetAtDefaultVersionIsReadOnlyAtVersionOne() {
+        cache().set("answer1", 42);
+        assertThat(cache().get("answer1")).isEqualTo(42L);
+        assertThat(cache().version(1).get("answer1")).isEqualTo(42L);
+        assertThat(cache().version(2).get("answer1")).isNull();
         assertThat(cache(V2).get("answer1")).isNull();
         assertThat(cache(V2).version(1).get("answer1")).isEqualTo(42L);
     }
 
     @Test
-    void valueSetAtVersionTwoIsReadOnlyAtVersionTwo() {
-        cache.version(2).set("answer2", 42);
-        assertThat(cache.get("answer2")).isNull();
-        assertThat(cache.version(2).get("answer2")).isEqualTo(42L);
+    default void valueSetAtVersionTwoIsReadOnlyAtVersionTwo() {
+        cache().version(2).set("answer2", 42);
+        assertThat(cache().get("answer2")).isNull();
+        assertThat(cache().version(2).get("answer2")).isEqualTo(42L);
         assertThat(cache(V2).get("answer2")).isEqualTo(42L);
         assertThat(cache(V2).version(1).get("answer2")).isNull();
     }
 
     @Test
-    void versionTwoCacheWritesVersionTwoByDefault() {
+    default void versionTwoCacheWritesVersionTwoByDefault() {
         cache(V2).set("answer3", 42);
-        assertThat(cache.get("answer3")).isNull();
-        assertThat(cache.version(2).get("answer3")).isEqualTo(42L);
+        assertThat(cache().get("answer3")).isNull();
+        assertThat(cache().version(2).get("answer3")).isEqualTo(42L);
     }
 
     @Test
-    void versionTwoCacheWritesVersionOneWhenAsked() {
+    default void versionTwoCacheWritesVersionOneWhenAsked() {
         cache(V2).version(1).set("answer4", 42);
-        assertThat(cache.get("answer4")).isEqualTo(42L);
+        assertThat(cache().get("answer4")).isEqualTo(42L);
         assertThat(cache(V2).get("answer4")).isNull();
     }
 
     @Test
-    void addIsPerVersion() {
-        assertThat(cache.version(2).add("answer1", 42)).isTrue();
-        assertThat(cache.version(2).add("answer1", 37)).isFalse();
-        assertThat(cache.version(1).add("answer1", 37)).isTrue();
-        assertThat(cache.version(1).get("answer1")).isEqualTo(37L);
-        assertThat(cache.version(2).get("answer1")).isEqualTo(42L);
+    default void addIsPerVersion() {
+        assertThat(cache().version(2).add("answer1", 42)).isTrue();
+        assertThat(cache().version(2).add("answer1", 37)).isFalse();
+        assertThat(cache().version(1).add("answer1", 37)).isTrue();
+        assertThat(cache().version(1).get("answer1")).isEqualTo(37L);
+        assertThat(cache().version(2).get("answer1")).isEqualTo(42L);
     }
 
     @Test
-    void hasKeyIsPerVersion() {
-        cache.set("answer1", 42);
-        assertThat(cache.hasKey("answer1")).isTrue();
-        assertThat(cache.version(1).hasKey("answer1")).isTrue();
-        assertThat(cache.version(2).hasKey("answer1")).isFalse();
+    default void hasKeyIsPerVersion() {
+        cache().set("answer1", 42);
+        assertThat(cache().hasKey("answer1")).isTrue();
+        assertThat(cache().version(1).hasKey("answer1")).isTrue();
+        assertThat(cache().version(2).hasKey("answer1")).isFalse();
         assertThat(cache(V2).hasKey("answer1")).isFalse();
     }
 
     @Test
-    void deleteAtVersionOneLeavesVersionTwo() {
-        cache.version(1).set("answer1", 37);
-        cache.version(2).set("answer1", 42);
-        assertThat(cache.delete("answer1")).isTrue();
-        assertThat(cache.version(1).get("answer1")).isNull();
-        assertThat(cache.version(2).get("answer1")).isEqualTo(42L);
+    default void deleteAtVersionOneLeavesVersionTwo() {
+        cache().version(1).set("answer1", 37);
+        cache().version(2).set("answer1", 42);
+        assertThat(cache().delete("answer1")).isTrue();
+        assertThat(cache().version(1).get("answer1")).isNull();
+        assertThat(cache().version(2).get("answer1")).isEqualTo(42L);
     }
 
     @Test
-    void deleteAtVersionTwoLeavesVersionOne() {
-        cache.version(1).set("answer1", 37);
-        cache.version(2).set("answer1", 42);
-        assertThat(cache.version(2).delete("answer1")).isTrue();
-        assertThat(cache.version(1).get("answer1")).isEqualTo(37L);
-        assertThat(cache.version(2).get("answer1")).isNull();
+    default void deleteAtVersionTwoLeavesVersionOne() {
+        cache().version(1).set("answer1", 37);
+        cache().version(2).set("answer1", 42);
+        assertThat(cache().version(2).delete("answer1")).isTrue();
+        assertThat(cache().version(1).get("answer1")).isEqualTo(37L);
+        assertThat(cache().version(2).get("answer1")).isNull();
     }
 
     @Test
-    void versionTwoCacheDeletesVersionTwoByDefault() {
-        cache.version(1).set("answer1", 37);
-        cache.version(2).set("answer1", 42);
+    default void versionTwoCacheDeletesVersionTwoByDefault() {
+        cache().version(1).set("answer1", 37);
+        cache().version(2).set("answer1", 42);
         assertThat(cache(V2).delete("answer1")).isTrue();
-        assertThat(cache.version(1).get("answer1")).isEqualTo(37L);
-        assertThat(cache.version(2).get("answer1")).isNull();
+        assertThat(cache().version(1).get("answer1")).isEqualTo(37L);
+        assertThat(cache().version(2).get("answer1")).isNull();
     }
 
     @Test
-    void incrAndDecrTouchOnlyTheAddressedVersion() {
-        cache.version(1).set("answer", 37);
-        cache.version(2).set("answer", 42);
-        assertThat(cache.incr("answer")).isEqualTo(38);
-        assertThat(cache.version(2).incr("answer", 10)).isEqualTo(52);
+    default void incrAndDecrTouchOnlyTheAddressedVersion() {
+        cache().version(1).set("answer", 37);
+        cache().version(2).set("answer", 42);
+        assertThat(cache().incr("answer")).isEqualTo(38);
+        assertThat(cache().version(2).incr("answer", 10)).isEqualTo(52);
         assertThat(cache(V2).decr("answer")).isEqualTo(51);
-        assertThat(cache.version(1).get("answer")).isEqualTo(38L);
-        assertThat(cache.version(2).get("answer")).isEqualTo(51L);
+        assertThat(cache().version(1).get("answer")).isEqualTo(38L);
+        assertThat(cache().version(2).get("answer")).isEqualTo(51L);
     }
 
     @Test
-    void setManyAtDefaultVersionIsReadAtVersionOne() {
-        setPair(cache);
-        assertThat(cache.getMany(PAIR)).containsExactly(entry("ford", 37L), entry("arthur", 42L));
-        assertThat(cache.version(2).getMany(PAIR)).isEmpty();
-        assertThat(cache(V2).getMany(PAIR)).isEmpty();
-        assertThat(cache(V2).version(1).getMany(PAIR)).containsExactly(entry("ford", 37L), entry("arthur", 42L));
+    default void setManyAtDefaultVersionIsReadAtVersionOne() {
+        setPair(cache());
+        assertThat(cache().getMany(pair())).containsExactly(entry("ford", 37L), entry("arthur", 42L));
+        assertThat(cache().version(2).getMany(pair())).isEmpty();
+        assertThat(cache(V2).getMany(pair())).isEmpty();
+        assertThat(cache(V2).version(1).getMany(pair())).containsExactly(entry("ford", 37L), entry("arthur", 42L));
     }
 
     @Test
-    void setManyAtVersionTwoIsReadAtVersionTwo() {
-        setPair(cache.version(2));
-        assertThat(cache.getMany(PAIR)).isEmpty();
-        assertThat(cache.version(2).getMany(PAIR)).containsExactly(entry("ford", 37L), entry("arthur", 42L));
-        assertThat(cache(V2).getMany(PAIR)).containsExactly(entry("ford", 37L), entry("arthur", 42L));
-        assertThat(cache(V2).version(1).getMany(PAIR)).isEmpty();
+    default void setManyAtVersionTwoIsReadAtVersionTwo() {
+        setPair(cache().version(2));
+        assertThat(cache().getMany(pair())).isEmpty();
+        assertThat(cache().version(2).getMany(pair())).containsExactly(entry("ford", 37L), entry("arthur", 42L));
+        assertThat(cache(V2).getMany(pair())).containsExactly(entry("ford", 37L), entry("arthur", 42L));
+        assertThat(cache(V2).version(1).getMany(pair())).isEmpty();
     }
 
     @Test
-    void versionTwoCacheSetManyWritesVersionTwo() {
+    default void versionTwoCacheSetManyWritesVersionTwo() {
         setPair(cache(V2));
-        assertThat(cache.getMany(PAIR)).isEmpty();
-        assertThat(cache.version(2).getMany(PAIR)).hasSize(2);
+        assertThat(cache().getMany(pair())).isEmpty();
+        assertThat(cache().version(2).getMany(pair())).hasSize(2);
     }
 
     @Test
-    void versionTwoCacheSetManyWritesVersionOneWhenAsked() {
+    default void versionTwoCacheSetManyWritesVersionOneWhenAsked() {
         setPair(cache(V2).version(1));
-        assertThat(cache.getMany(PAIR)).hasSize(2);
-        assertThat(cache(V2).getMany(PAIR)).isEmpty();
+        assertThat(cache().getMany(pair())).hasSize(2);
+        assertThat(cache(V2).getMany(pair())).isEmpty();
     }
 
     @Test
-    void deleteManyIsPerVersion() {
-        setPair(cache);
-        setPair(cache.version(2));
-        assertThat(cache.version(2).deleteMany(PAIR)).isEqualTo(2);
-        assertThat(cache.getMany(PAIR)).hasSize(2);
+    default void deleteManyIsPerVersion() {
+        setPair(cache());
+        setPair(cache().version(2));
+        assertThat(cache().version(2).deleteMany(pair())).isEqualTo(2);
+        assertThat(cache().getMany(pair())).hasSize(2);
     }
 
     @Test
-    void incrVersionMovesTheValueAndReturnsTheNewVersion() {
-        cache.version(2).set("answer", 42);
-        assertThat(cache.version(2).incrVersion("answer")).isEqualTo(3);
-        assertThat(cache.version(2).get("answer")).isNull();
-        assertThat(cache.version(3).get("answer")).isEqualTo(42L);
-        assertThat(cache.get("answer")).isNull();
+    default void incrVersionMovesTheValueAndReturnsTheNewVersion() {
+        cache().version(2).set("answer", 42);
+        assertThat(cache().version(2).incrVersion("answer")).isEqualTo(3);
+        assertThat(cache().version(2).get("answer")).isNull();
+        assertThat(cache().version(3).get("answer")).isEqualTo(42L);
+        assertThat(cache().get("answer")).isNull();
     }
 
     @Test
-    void incrVersionByADeltaMovesThatFar() {
-        cache.set("answer", "value");
-        assertThat(cache.incrVersion("answer", 3)).isEqualTo(4);
-        assertThat(cache.version(4).get("answer")).isEqualTo("value");
+    default void incrVersionByADeltaMovesThatFar() {
+        cache().set("answer", "value");
+        assertThat(cache().incrVersion("answer", 3)).isEqualTo(4);
+        assertThat(cache().version(4).get("answer")).isEqualTo("value");
     }
 
     @Test
-    void incrVersionOfMissingKeyIsAMiss() {
-        assertThatThrownBy(() -> cache.incrVersion("does_not_exist"))
+    default void incrVersionOfMissingKeyIsAMiss() {
+        assertThatThrownBy(() -> cache().incrVersion("does_not_exist"))
                 .isInstanceOf(CacheMissException.class)
                 .hasMessageContaining("does_not_exist");
     }
 
     @Test
-    void incrVersionMovesAStoredNull() {
-        cache.set("null", null);
-        assertThat(cache.incrVersion("null")).isEqualTo(2);
-        assertThat(cache.version(2).hasKey("null")).isTrue();
-        assertThat(cache.version(2).getOrDefault("null", "default")).isNull();
-        assertThat(cache.hasKey("null")).isFalse();
+    default void incrVersionMovesAStoredNull() {
+        cache().set("null", null);
+        assertThat(cache().incrVersion("null")).isEqualTo(2);
+        assertThat(cache().version(2).hasKey("null")).isTrue();
+        assertThat(cache().version(2).getOrDefault("null", "default")).isNull();
+        assertThat(cache().hasKey("null")).isFalse();
     }
 
     @Test
-    void incrVersionKeepsTheTimeToLive() {
-        cache.set("answer", 42, SHORT_TIMEOUT);
-        cache.incrVersion("answer");
+    default void incrVersionKeepsTheTimeToLive() {
+        cache().set("answer", 42, SHORT_TIMEOUT);
+        cache().incrVersion("answer");
         elapse(PAST_SHORT_TIMEOUT);
-        assertThat(cache.version(2).hasKey("answer")).isFalse();
+        assertThat(cache().version(2).hasKey("answer")).isFalse();
     }
 
     @Test
-    void decrVersionMovesTheValueDown() {
-        cache.version(2).set("answer", 42);
+    default void decrVersionMovesTheValueDown() {
+        cache().version(2).set("answer", 42);
         assertThat(cache(V2).decrVersion("answer")).isEqualTo(1);
-        assertThat(cache.get("answer")).isEqualTo(42L);
+        assertThat(cache().get("answer")).isEqualTo(42L);
         assertThat(cache(V2).get("answer")).isNull();
     }
 
     @Test
-    void decrVersionOfMissingKeyIsAMiss() {
+    default void decrVersionByADeltaMovesThatFar() {
+        cache().version(3).set("answer", 42);
+        assertThat(cache().version(3).decrVersion("answer", 2)).isEqualTo(1);
+        assertThat(cache().get("answer")).isEqualTo(42L);
+        assertThat(cache().version(3).hasKey("answer")).isFalse();
+    }
+
+    @Test
+    default void decrVersionOfMissingKeyIsAMiss() {
         assertThatThrownBy(() -> cache(V2).decrVersion("does_not_exist"))
                 .isInstanceOf(CacheMissException.class)
                 .hasMessageContaining("does_not_exist");
     }
 
     @Test
-    void customKeyFunctionMakesItsKey() {
+    default void customKeyFunctionMakesItsKey() {
         assertThat(cache(CUSTOM_KEY).makeKey("answer1")).isEqualTo("CUSTOM--1-answer1");
     }
 
     @Test
-    void customKeyFunctionDoesNotSeeDefaultKeys() {
-        cache.set("answer1", 42);
+    default void customKeyFunctionDoesNotSeeDefaultKeys() {
+        cache().set("answer1", 42);
         assertThat(cache(CUSTOM_KEY).get("answer1")).isNull();
     }
 
     @Test
-    void defaultKeyFunctionDoesNotSeeCustomKeys() {
+    default void defaultKeyFunctionDoesNotSeeCustomKeys() {
         cache(CUSTOM_KEY).set("answer2", 42);
-        assertThat(cache.get("answer2")).isNull();
+        assertThat(cache().get("answer2")).isNull();
         assertThat(cache(CUSTOM_KEY).get("answer2")).isEqualTo(42L);
     }
 
     @Test
-    void keyFunctionByNameAndByObjectAgree() {
+    default void keyFunctionByNameAndByObjectAgree() {
         cache(CUSTOM_KEY).set("answer2", 42);
         assertThat(cache(CUSTOM_KEY_OBJECT).get("answer2")).isEqualTo(42L);
     }

@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.CacheSerializationException;
+import org.cacheway.cache.contract.SerializerContract;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,6 +46,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JavaSerializerTest {
     /** Long enough for any read on a loaded machine, short enough to stop a hang. */
     private static final Duration HANG = Duration.ofSeconds(5);
+
+    /** JavaSerializer passes the serializer contract; it cannot write an object that is not Serializable. */
+    @Nested
+    class Contract extends SerializerContract {
+        @Override
+        protected Serializer serializer() {
+            return new JavaSerializer();
+        }
+
+        @Override
+        protected Object unsupportedValue() {
+            return new Object();
+        }
+    }
+
     /** Set by {@link Evil}'s readObject and by its superclass constructor: must stay false. */
     static final AtomicBoolean TOUCHED = new AtomicBoolean();
 

@@ -25,9 +25,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cacheway.cache.CacheSerializationException;
+import org.cacheway.cache.contract.SerializerContract;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class JsonSerializerTest {
+    /** JsonSerializer passes the serializer contract; it cannot write bytes, which Python's json refuses too. */
+    @Nested
+    class Contract extends SerializerContract {
+        @Override
+        protected Serializer serializer() {
+            return new JsonSerializer();
+        }
+
+        @Override
+        protected Object unsupportedValue() {
+            return new byte[] {1};
+        }
+    }
+
     private final JsonSerializer json = new JsonSerializer();
 
     private String write(Object value) {
