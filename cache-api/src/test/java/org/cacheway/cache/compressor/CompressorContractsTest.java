@@ -1,6 +1,7 @@
 package org.cacheway.cache.compressor;
 
 import java.util.Map;
+import org.cacheway.cache.codec.TestCodecs;
 import org.cacheway.cache.contract.CompressorContract;
 import org.junit.jupiter.api.Nested;
 
@@ -11,7 +12,7 @@ class CompressorContractsTest {
     class Zlib extends CompressorContract {
         @Override
         protected Compressor compressor(Map<String, Object> options) {
-            return new ZlibCompressor(options);
+            return TestCodecs.compressor("zlib", options, "contract");
         }
 
         @Override
@@ -29,7 +30,7 @@ class CompressorContractsTest {
     class Gzip extends CompressorContract {
         @Override
         protected Compressor compressor(Map<String, Object> options) {
-            return new GzipCompressor(options);
+            return TestCodecs.compressor("gzip", options, "contract");
         }
 
         @Override
@@ -47,7 +48,7 @@ class CompressorContractsTest {
     class Lzma extends CompressorContract {
         @Override
         protected Compressor compressor(Map<String, Object> options) {
-            return new LzmaCompressor(options);
+            return TestCodecs.compressor("lzma", options, "contract");
         }
 
         @Override
@@ -65,7 +66,7 @@ class CompressorContractsTest {
     class Lz4 extends CompressorContract {
         @Override
         protected Compressor compressor(Map<String, Object> options) {
-            return new Lz4Compressor(options);
+            return TestCodecs.compressor("lz4", options, "contract");
         }
 
         @Override
@@ -83,7 +84,7 @@ class CompressorContractsTest {
     class Zstd extends CompressorContract {
         @Override
         protected Compressor compressor(Map<String, Object> options) {
-            return new ZstdCompressor(options);
+            return TestCodecs.compressor("zstd", options, "contract");
         }
 
         @Override

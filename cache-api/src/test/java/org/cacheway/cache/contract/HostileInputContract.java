@@ -1,5 +1,7 @@
 package org.cacheway.cache.contract;
 
+import org.cacheway.cache.Caches;
+import org.cacheway.cache.Cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -30,7 +32,32 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A backend's test class extends this and supplies {@link #backendSettings()}, as for
  * {@link CacheContractTest}.
  */
-public abstract class HostileInputContract extends CacheContractSupport {
+public abstract class HostileInputContract {
+    private Caches caches;
+    /** The cache under test, fresh and empty for each test. */
+    protected Cache cache;
+
+    /** The {@code CACHES} block of the backend under test, as for {@link CacheContractTest}. */
+    protected abstract Map<String, Object> backendSettings();
+
+    @BeforeEach
+    final void openHostileCaches() {
+        caches = Caches.fromSettings(Map.of("default", backendSettings()));
+        cache = caches.getDefault();
+        cache.clear();
+        cache.setMany(BYSTANDERS);
+    }
+
+    /** The entries stored under plain keys survive whatever a test did with hostile ones. */
+    @AfterEach
+    final void bystandersAreUntouchedThenClose() {
+        try {
+            assertThat(cache.getMany(BYSTANDERS.keySet())).isEqualTo(BYSTANDERS);
+        } finally {
+            caches.close();
+        }
+    }
+
     /** Plain entries stored before each test and checked after it. */
     private static final Map<String, Object> BYSTANDERS = Map.of(
             "bystander:text", "kept", "bystander:number", 41L, "bystander:list", List.of(1L, "two"),
@@ -57,15 +84,6 @@ public abstract class HostileInputContract extends CacheContractSupport {
                 Named.of("spaces only", "   "));
     }
 
-    @BeforeEach
-    final void storeBystanders() {
-        cache.setMany(BYSTANDERS);
-    }
-
-    @AfterEach
-    final void bystandersAreUntouched() {
-        assertThat(cache.getMany(BYSTANDERS.keySet())).isEqualTo(BYSTANDERS);
-    }
 
     @ParameterizedTest
     @MethodSource("hostileKeys")

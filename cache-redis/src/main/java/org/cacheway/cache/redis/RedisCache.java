@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.CacheConnectionException;
 import org.cacheway.cache.CacheContext;
+import org.cacheway.cache.CacheHealth;
 import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.KeyFunction;
@@ -139,6 +140,17 @@ public class RedisCache extends BaseCache {
     /** The asynchronous extras: the one implementation of every extra, as futures. */
     public RedisAsyncExtras asyncExtras() {
         return asyncExtras;
+    }
+
+    /**
+     * A {@code PING} to every server this alias uses (primary and replicas, every shard), each
+     * with its latency; a server that does not answer within the command timeout is reported down
+     * with the reason, never thrown.
+     */
+    @Override
+    public CacheHealth health() {
+        checkOpen();
+        return new CacheHealth(alias(), Stages.await(client.health()));
     }
 
     /** The client (the {@code CLIENT_CLASS} instance, with its policies around it) that owns the connections. */

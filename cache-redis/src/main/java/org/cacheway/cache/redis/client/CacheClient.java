@@ -2,6 +2,7 @@ package org.cacheway.cache.redis.client;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
+import org.cacheway.cache.CacheHealth;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -118,6 +119,12 @@ public interface CacheClient extends CacheStore {
 
     /** Connects every server now ({@code CONNECT_ON_START}); completes once connected. */
     CompletableFuture<Void> connect();
+
+    /**
+     * A {@code PING} to every server the client uses, each timed; never fails: a server that did
+     * not answer is reported down with the reason.
+     */
+    CompletableFuture<List<CacheHealth.NodeHealth>> health();
 
     /** Closes the connections; the next command reconnects. For {@code CLOSE_CONNECTION}. */
     void disconnect();

@@ -2,6 +2,7 @@ package org.cacheway.cache.redis.client;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
+import org.cacheway.cache.CacheHealth;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -233,6 +234,22 @@ abstract class CommandClient implements CacheClient {
     @Override
     public StatefulRedisConnection<String, byte[]> connection(boolean write) {
         return (StatefulRedisConnection<String, byte[]>) (write ? primary : reader()).connection();
+    }
+
+    @Override
+    public CompletableFuture<List<CacheHealth.NodeHealth>> health() {
+        List<CompletableFuture<CacheHealth.NodeHealth>> checks = new java.util.ArrayList<>();
+        checks.add(check(primary));
+        replicas.forEach(replica -> checks.add(check(replica)));
+        return CompletableFuture.allOf(checks.toArray(new CompletableFuture<?>[0]))
+                .thenApply(done -> checks.stream().map(CompletableFuture::join).toList());
+    }
+
+    private static CompletableFuture<CacheHealth.NodeHealth> check(Transport transport) {
+        long start = System.nanoTime();
+        return transport.ping().handle((pong, error) -> new CacheHealth.NodeHealth(transport.name(), error == null,
+                java.time.Duration.ofNanos(System.nanoTime() - start),
+                error == null ? null : Stages.unwrap(error).getMessage()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.cacheway.cache.redis.client;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
+import org.cacheway.cache.CacheHealth;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -165,6 +166,11 @@ public abstract class ForwardingClient implements CacheClient {
     @Override
     public StatefulRedisConnection<String, byte[]> connection(boolean write) {
         return delegate.connection(write);
+    }
+
+    @Override
+    public CompletableFuture<List<CacheHealth.NodeHealth>> health() {
+        return delegate.health();
     }
 
     @Override

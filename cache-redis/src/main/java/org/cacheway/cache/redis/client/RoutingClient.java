@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.cacheway.cache.CacheHealth;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -243,6 +244,11 @@ public abstract class RoutingClient implements CacheClient {
     @Override
     public CompletableFuture<Void> connect() {
         return everyNode(CacheClient::connect).thenApply(done -> null);
+    }
+
+    @Override
+    public CompletableFuture<List<CacheHealth.NodeHealth>> health() {
+        return everyNode(CacheClient::health).thenApply(each -> each.stream().flatMap(List::stream).toList());
     }
 
     @Override

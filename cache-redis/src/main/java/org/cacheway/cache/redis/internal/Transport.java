@@ -73,6 +73,9 @@ public interface Transport {
     /** {@code FLUSHDB} (on every primary of a cluster). */
     CompletableFuture<Void> flushdb();
 
+    /** {@code PING}: completes when the server answered. */
+    CompletableFuture<Void> ping();
+
     /** Connects now if not connected (off the calling thread). */
     CompletableFuture<Void> connect();
 

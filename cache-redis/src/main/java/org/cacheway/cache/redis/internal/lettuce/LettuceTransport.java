@@ -242,6 +242,11 @@ public final class LettuceTransport implements Transport {
     }
 
     @Override
+    public CompletableFuture<Void> ping() {
+        return send("ping", null, null, (commands, unused) -> commands.ping(), pong -> null);
+    }
+
+    @Override
     public CompletableFuture<Void> connect() {
         return endpoint.connect("connect", null).thenApply(ready -> null);
     }
