@@ -51,8 +51,9 @@ class JavaSerializerTest {
     @Nested
     class Contract extends SerializerContract {
         @Override
+        /** Deep enough for the contract's 50 nested lists (JAVA_MAX_DEPTH's default of 20 would refuse them). */
         protected Serializer serializer() {
-            return new JavaSerializer();
+            return new JavaSerializer(List.of(), new JavaSerializer.Limits(200, 100_000, 1_000_000, Long.MAX_VALUE));
         }
 
         @Override
