@@ -20,29 +20,19 @@ import org.junit.jupiter.api.Test;
 class DjangoBuiltinBackendInteropIT extends DjangoPickleInteropContract {
     private static final PythonVenv VENV = PythonVenv.django52();
 
+    DjangoBuiltinBackendInteropIT() {
+        super("builtin", (script, args) -> VENV.run(script, "", args),
+                location -> Map.of("BACKEND", "django.core.cache.backends.redis.RedisCache", "LOCATION", location));
+    }
+
     @BeforeAll
     static void makeVenv() {
         VENV.ensure();
     }
 
-    @Override
-    String djangoBackend() {
-        return "builtin";
-    }
-
-    @Override
-    String runPython(String script, String... args) {
-        return VENV.run(script, "", args);
-    }
-
-    @Override
-    Map<String, Object> cachewayBlock(String location) {
-        return Map.of("BACKEND", "django.core.cache.backends.redis.RedisCache", "LOCATION", location);
-    }
-
     @Test
     void theUnchangedBlockWritesPickleProtocol5AndIncrRaisesOnAMissingKey() {
-        try (Caches caches = Caches.fromSettings(Map.of("default", cachewayBlock(redis.get().uri(5))))) {
+        try (Caches caches = Caches.fromSettings(Map.of("default", cachewayBlock()))) {
             RedisCache cache = (RedisCache) caches.getDefault();
             cache.set("k", "v", Timeout.NEVER);
             byte[] raw = cache.getRedisConnection().sync().get(":1:k");

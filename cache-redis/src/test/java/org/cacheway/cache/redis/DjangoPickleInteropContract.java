@@ -18,20 +18,19 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.UUID;
 import org.cacheway.cache.Cache;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
-import org.junit.jupiter.api.AfterEach;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,16 +49,31 @@ abstract class DjangoPickleInteropContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DB = 5;
 
-    private Caches caches;
+    /** Runs a Python script with arguments and returns its output. */
+    interface Python {
+        String run(String script, String... args);
+    }
 
-    /** The Django backend the script configures: {@code django_redis} or {@code builtin}. */
-    abstract String djangoBackend();
+    private final String djangoBackend;
+    private final Python python;
+    private final Function<String, Map<String, Object>> cachewayBlock;
 
-    /** Runs the Python script with these arguments and returns its output. */
-    abstract String runPython(String script, String... args);
+    /**
+     * @param djangoBackend the Django backend the script configures: {@code django_redis} or {@code builtin}
+     * @param python how the script runs
+     * @param cachewayBlock the Cacheway settings block that shares the Django block at a location
+     */
+    DjangoPickleInteropContract(String djangoBackend, Python python,
+            Function<String, Map<String, Object>> cachewayBlock) {
+        this.djangoBackend = djangoBackend;
+        this.python = python;
+        this.cachewayBlock = cachewayBlock;
+    }
 
-    /** The Cacheway settings block that shares the Django block at this location. */
-    abstract Map<String, Object> cachewayBlock(String location);
+    /** The Cacheway settings block for the test database. */
+    Map<String, Object> cachewayBlock() {
+        return cachewayBlock.apply(redis.get().uri(DB));
+    }
 
     /** The values both sides store, as Java holds them (the Python half is in the script). */
     static Map<String, Object> values() {
@@ -114,13 +128,6 @@ abstract class DjangoPickleInteropContract {
         redis.get().flushAll();
     }
 
-    @AfterEach
-    void close() {
-        if (caches != null) {
-            caches.close();
-        }
-    }
-
     private String script() {
         try (InputStream in = DjangoPickleInteropContract.class.getResourceAsStream("django_pickle_interop.py")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -129,17 +136,16 @@ abstract class DjangoPickleInteropContract {
         }
     }
 
-    private Cache cache(String prefix, int version) {
-        Map<String, Object> block = new LinkedHashMap<>(cachewayBlock(redis.get().uri(DB)));
+    private Caches caches(String prefix, int version) {
+        Map<String, Object> block = new LinkedHashMap<>(cachewayBlock());
         block.put("KEY_PREFIX", prefix);
         block.put("VERSION", version);
-        caches = Caches.fromSettings(Map.of("default", block));
-        return caches.getDefault();
+        return Caches.fromSettings(Map.of("default", block));
     }
 
     private Object django(String prefix, int version, String action, Object payload) {
         try {
-            String out = runPython(script(), djangoBackend(), String.valueOf(redis.get().port()), String.valueOf(DB),
+            String out = python.run(script(), djangoBackend, String.valueOf(redis.get().port()), String.valueOf(DB),
                     prefix, String.valueOf(version), action, JSON.writeValueAsString(payload));
             return JSON.readValue(out, Object.class);
         } catch (IOException e) {
@@ -153,22 +159,19 @@ abstract class DjangoPickleInteropContract {
 
     @Test
     void javaReadsEveryValueDjangoWrote() {
-        Cache cache = cache("", 1);
-        django("write", new ArrayList<>(values().keySet()));
-        List<String> problems = new ArrayList<>();
-        values().forEach((key, expected) -> {
-            Object read = cache.getOrDefault(key, "<missing>");
-            if (!Objects.equals(comparable(read), comparable(expected))) {
-                problems.add(key + ": read " + read + ", expected " + expected);
-            }
-        });
-        assertThat(problems).isEmpty();
+        try (Caches caches = caches("", 1)) {
+            Cache cache = caches.getDefault();
+            django("write", new ArrayList<>(values().keySet()));
+            SoftAssertions.assertSoftly(softly -> values().forEach((key, expected) -> softly.assertThat(
+                    cache.getOrDefault(key, "<missing>")).as(key).usingRecursiveComparison().isEqualTo(expected)));
+        }
     }
 
     @Test
     void djangoReadsEveryValueJavaWrote() {
-        Cache cache = cache("", 1);
-        values().forEach((key, value) -> cache.set(key, value, Timeout.NEVER));
+        try (Caches caches = caches("", 1)) {
+            values().forEach((key, value) -> caches.getDefault().set(key, value, Timeout.NEVER));
+        }
         Object verdicts = django("check", new ArrayList<>(values().keySet()));
         Map<String, Object> expected = new LinkedHashMap<>();
         values().keySet().forEach(key -> expected.put(key, "ok"));
@@ -177,7 +180,8 @@ abstract class DjangoPickleInteropContract {
 
     @Test
     void countersIncrementFromBothSides() {
-        Cache cache = cache("", 1);
+        try (Caches caches = caches("", 1)) {
+            Cache cache = caches.getDefault();
         cache.set("counter", 41, Timeout.NEVER);
         assertThat(django("incr", Map.of("key", "counter"))).isEqualTo(42);
         assertThat(cache.get("counter")).isEqualTo(42L);
@@ -186,11 +190,13 @@ abstract class DjangoPickleInteropContract {
         django("set", Map.of("key", "from_django", "value", 5));
         assertThat(cache.incr("from_django")).isEqualTo(6L);
         assertThat(django("incr", Map.of("key", "from_django", "delta", -2))).isEqualTo(4);
+        }
     }
 
     @Test
     void versionsAndKeyPrefixesAreShared() {
-        Cache cache = cache("myapp", 3);
+        try (Caches caches = caches("myapp", 3)) {
+            Cache cache = caches.getDefault();
         django("myapp", 3, "set", Map.of("key", "v", "value", "django at 3"));
         django("myapp", 3, "set", Map.of("key", "v", "value", "django at 5", "version", 5));
         assertThat(cache.get("v")).isEqualTo("django at 3");
@@ -205,23 +211,6 @@ abstract class DjangoPickleInteropContract {
         assertThat(cache.version(4).get("moved")).isEqualTo("payload");
         assertThat(cache.version(4).incrVersion("moved")).isEqualTo(5);
         assertThat(django("myapp", 3, "get", Map.of("key", "moved", "version", 5))).isEqualTo("payload");
-    }
-
-    /** A value whose equals compares byte arrays by content. */
-    private static Object comparable(Object v) {
-        if (v instanceof byte[] bytes) {
-            return "bytes:" + HexFormat.of().formatHex(bytes);
         }
-        if (v instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
-            list.forEach(item -> out.add(comparable(item)));
-            return out;
-        }
-        if (v instanceof Map<?, ?> map) {
-            Map<Object, Object> out = new LinkedHashMap<>();
-            map.forEach((k, value) -> out.put(comparable(k), comparable(value)));
-            return out;
-        }
-        return v;
     }
 }

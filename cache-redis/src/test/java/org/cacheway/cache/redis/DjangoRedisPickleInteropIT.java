@@ -10,25 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
  * both ways. Runs {@code /usr/bin/python3}; fails (never skips) when Django or django-redis is missing.
  */
 class DjangoRedisPickleInteropIT extends DjangoPickleInteropContract {
+    DjangoRedisPickleInteropIT() {
+        super("django_redis", (script, args) -> DebianPython.run(script, "", args),
+                location -> Map.of("BACKEND", "django_redis.cache.RedisCache", "LOCATION", location,
+                        "OPTIONS", Map.of("CLIENT_CLASS", "django_redis.client.DefaultClient",
+                                "SERIALIZER", "django_redis.serializers.pickle.PickleSerializer")));
+    }
+
     @BeforeAll
     static void requireDjango() {
         DebianPython.require("django", "django_redis", "pytz", "zoneinfo");
-    }
-
-    @Override
-    String djangoBackend() {
-        return "django_redis";
-    }
-
-    @Override
-    String runPython(String script, String... args) {
-        return DebianPython.run(script, "", args);
-    }
-
-    @Override
-    Map<String, Object> cachewayBlock(String location) {
-        return Map.of("BACKEND", "django_redis.cache.RedisCache", "LOCATION", location,
-                "OPTIONS", Map.of("CLIENT_CLASS", "django_redis.client.DefaultClient",
-                        "SERIALIZER", "django_redis.serializers.pickle.PickleSerializer"));
     }
 }
