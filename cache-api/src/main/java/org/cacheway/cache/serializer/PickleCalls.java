@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -30,11 +29,9 @@ final class PickleCalls {
     static Object call(PythonGlobal global, PythonTuple args) {
         switch (global) {
             case DATETIME:
-                return dateTime(args);
             case DATE:
-                return date(args);
             case TIME:
-                return time(args);
+                return temporal(global, args);
             case TIMEDELTA:
                 return timedelta(args);
             case TIMEZONE:
@@ -73,52 +70,32 @@ final class PickleCalls {
         }
     }
 
-    private static Object dateTime(PythonTuple args) {
-        arity(PythonGlobal.DATETIME, args, 1, 2);
-        byte[] state = state(PythonGlobal.DATETIME, args.get(0));
-        LocalDateTime local = PythonDatetimes.dateTime(state);
+    /**
+     * {@code datetime(state[, tz])}, {@code date(state)} or {@code time(state[, tz])}: a naive value,
+     * an offset one for a fixed-offset tzinfo, a ZonedDateTime for a ZoneInfo datetime.
+     */
+    private static Object temporal(PythonGlobal global, PythonTuple args) {
+        arity(global, args, 1, global == PythonGlobal.DATE ? 1 : 2);
+        byte[] state = state(global, args.get(0));
+        Object local = global == PythonGlobal.DATE ? PythonDatetimes.date(state)
+                : global == PythonGlobal.TIME ? PythonDatetimes.time(state) : PythonDatetimes.dateTime(state);
         if (local == null) {
-            throw refuse("the datetime.datetime state is not a valid datetime");
+            throw refuse("the " + global + " state is not valid");
         }
         Object tz = args.size() == 2 ? args.get(1) : null;
         if (tz == null) {
             return local;
         }
         if (tz instanceof ZoneOffset offset) {
-            return OffsetDateTime.of(local, offset);
+            return local instanceof LocalTime time ? OffsetTime.of(time, offset)
+                    : OffsetDateTime.of((LocalDateTime) local, offset);
         }
-        if (tz instanceof ZoneId zone) {
-            ZonedDateTime zoned = ZonedDateTime.ofLocal(local, zone, null);
+        if (tz instanceof ZoneId zone && local instanceof LocalDateTime dateTime) {
+            ZonedDateTime zoned = ZonedDateTime.ofLocal(dateTime, zone, null);
             return PythonDatetimes.fold(state) ? zoned.withLaterOffsetAtOverlap() : zoned;
         }
-        throw refuse("a datetime's tzinfo must be datetime.timezone, pytz.utc or zoneinfo.ZoneInfo, not "
-                + PickleReader.typeName(tz));
-    }
-
-    private static LocalDate date(PythonTuple args) {
-        arity(PythonGlobal.DATE, args, 1, 1);
-        LocalDate date = PythonDatetimes.date(state(PythonGlobal.DATE, args.get(0)));
-        if (date == null) {
-            throw refuse("the datetime.date state is not a valid date");
-        }
-        return date;
-    }
-
-    private static Object time(PythonTuple args) {
-        arity(PythonGlobal.TIME, args, 1, 2);
-        LocalTime time = PythonDatetimes.time(state(PythonGlobal.TIME, args.get(0)));
-        if (time == null) {
-            throw refuse("the datetime.time state is not a valid time");
-        }
-        Object tz = args.size() == 2 ? args.get(1) : null;
-        if (tz == null) {
-            return time;
-        }
-        if (tz instanceof ZoneOffset offset) {
-            return OffsetTime.of(time, offset);
-        }
-        throw refuse("a time's tzinfo must be a fixed offset (datetime.timezone or pytz.utc), not "
-                + PickleReader.typeName(tz));
+        throw refuse("the tzinfo of a " + global + " must be datetime.timezone, pytz.utc or (for a datetime)"
+                + " zoneinfo.ZoneInfo, not " + PickleReader.typeName(tz));
     }
 
     /** The state bytes; a str (Python 2 data read with latin-1) holds one byte per character. */

@@ -35,7 +35,8 @@ import org.cacheway.cache.CacheSerializationException;
 final class PickleReader {
     /** The bookkeeping of a container built by this reader. */
     private static final class Meta {
-        int depth;
+        /** Levels of containers, this one included. */
+        int depth = 1;
         long items;
         boolean closed;
         boolean hashable;
@@ -478,9 +479,9 @@ final class PickleReader {
     }
 
     /** The bookkeeping of a container that may still change, refusing one already stored elsewhere. */
-    private Meta open(Object target, String kind) {
+    private Meta open(Object target, String kind, Class<?> type) {
         Meta meta = metas.get(target);
-        if (meta == null) {
+        if (meta == null || !type.isInstance(target)) {
             throw fail("the target is a " + typeName(target) + ", not a " + kind);
         }
         if (meta.closed) {
@@ -497,7 +498,7 @@ final class PickleReader {
         if (meta.items > PickleSerializer.MAX_ITEMS) {
             throw fail("the value holds more than " + PickleSerializer.MAX_ITEMS + " items");
         }
-        int depth = child == null ? 1 : child.depth + 1;
+        int depth = (child == null ? 0 : child.depth) + 1;
         if (depth > meta.depth) {
             meta.depth = depth;
             if (depth > PickleSerializer.MAX_DEPTH) {
@@ -555,19 +556,25 @@ final class PickleReader {
         return tuple;
     }
 
-    @SuppressWarnings("unchecked")
     private Object fillList(Object target, Object[] items) {
+        return fill(target, items, "list", ArrayList.class, false);
+    }
+
+    private Object fillSet(Object target, Object[] items) {
+        return fill(target, items, "set", LinkedHashSet.class, true);
+    }
+
+    /** APPEND(S), ADDITEMS: the items stored (hashed for a set), then added to the open target. */
+    @SuppressWarnings("unchecked")
+    private Object fill(Object target, Object[] items, String kind, Class<?> type, boolean hashed) {
         for (int i = 0; i < items.length; i++) {
-            items[i] = value(items[i]);
+            items[i] = hashed ? key(items[i]) : value(items[i]);
         }
-        Meta meta = open(target, "list");
-        if (!(target instanceof ArrayList)) {
-            throw fail("the target is a " + typeName(target) + ", not a list");
-        }
-        List<Object> list = (List<Object>) target;
+        Meta meta = open(target, kind, type);
+        java.util.Collection<Object> collection = (java.util.Collection<Object>) target;
         for (Object item : items) {
             count(meta, item);
-            list.add(item);
+            collection.add(item);
         }
         return target;
     }
@@ -581,32 +588,12 @@ final class PickleReader {
             items[i] = key(items[i]);
             items[i + 1] = value(items[i + 1]);
         }
-        Meta meta = open(target, "dict");
-        if (!(target instanceof LinkedHashMap)) {
-            throw fail("the target is a " + typeName(target) + ", not a dict");
-        }
+        Meta meta = open(target, "dict", LinkedHashMap.class);
         Map<Object, Object> map = (Map<Object, Object>) target;
         for (int i = 0; i < items.length; i += 2) {
             count(meta, items[i]);
             count(meta, items[i + 1]);
             map.put(items[i], items[i + 1]);
-        }
-        return target;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Object fillSet(Object target, Object[] items) {
-        for (int i = 0; i < items.length; i++) {
-            items[i] = key(items[i]);
-        }
-        Meta meta = open(target, "set");
-        if (!(target instanceof LinkedHashSet)) {
-            throw fail("the target is a " + typeName(target) + ", not a set");
-        }
-        Set<Object> set = (Set<Object>) target;
-        for (Object item : items) {
-            count(meta, item);
-            set.add(item);
         }
         return target;
     }
@@ -706,40 +693,22 @@ final class PickleReader {
         return pythonType(v);
     }
 
+    /** Java types of the model and their Python names, the more specific first. */
+    private static final List<Map.Entry<Class<?>, String>> PYTHON_TYPES = List.of(
+            Map.entry(PythonTuple.class, "tuple"), Map.entry(PythonFrozenSet.class, "frozenset"),
+            Map.entry(List.class, "list"), Map.entry(Map.class, "dict"), Map.entry(Set.class, "set"),
+            Map.entry(String.class, "str"), Map.entry(byte[].class, "bytes"), Map.entry(Boolean.class, "bool"),
+            Map.entry(Long.class, "int"), Map.entry(BigInteger.class, "int"), Map.entry(Double.class, "float"));
+
     /** The Python type name of a value in Cacheway's model. */
     static String pythonType(Object v) {
         if (v == null) {
             return "NoneType";
         }
-        if (v instanceof PythonTuple) {
-            return "tuple";
-        }
-        if (v instanceof PythonFrozenSet) {
-            return "frozenset";
-        }
-        if (v instanceof List) {
-            return "list";
-        }
-        if (v instanceof Map) {
-            return "dict";
-        }
-        if (v instanceof Set) {
-            return "set";
-        }
-        if (v instanceof String) {
-            return "str";
-        }
-        if (v instanceof byte[]) {
-            return "bytes";
-        }
-        if (v instanceof Boolean) {
-            return "bool";
-        }
-        if (v instanceof Long || v instanceof BigInteger) {
-            return "int";
-        }
-        if (v instanceof Double) {
-            return "float";
+        for (Map.Entry<Class<?>, String> type : PYTHON_TYPES) {
+            if (type.getKey().isInstance(v)) {
+                return type.getValue();
+            }
         }
         return v.getClass().getSimpleName();
     }

@@ -173,22 +173,23 @@ final class PickleWriter {
         int index = memoSize++;
         if (protocol >= 4) {
             write(MEMOIZE);
-        } else if (index < 256) {
-            write(BINPUT);
-            write(index);
         } else {
-            write(LONG_BINPUT);
-            writeLittleEndian(index, 4);
+            writeSized(BINPUT, LONG_BINPUT, index);
         }
     }
 
     private void memoGet(int index) {
-        if (index < 256) {
-            write(BINGET);
-            write(index);
+        writeSized(BINGET, LONG_BINGET, index);
+    }
+
+    /** The one-byte form of an opcode for an argument below 256, else its four-byte form. */
+    private void writeSized(int shortOpcode, int longOpcode, int argument) {
+        if (argument < 256) {
+            write(shortOpcode);
+            write(argument);
         } else {
-            write(LONG_BINGET);
-            writeLittleEndian(index, 4);
+            write(longOpcode);
+            writeLittleEndian(argument, 4);
         }
     }
 
@@ -310,13 +311,7 @@ final class PickleWriter {
         }
         byte[] bigEndian = v.toByteArray();
         int n = bigEndian.length;
-        if (n < 256) {
-            write(LONG1);
-            write(n);
-        } else {
-            write(LONG4);
-            writeLittleEndian(n, 4);
-        }
+        writeSized(LONG1, LONG4, n);
         ensure(n);
         for (int i = n - 1; i >= 0; i--) {
             out[len++] = bigEndian[i];

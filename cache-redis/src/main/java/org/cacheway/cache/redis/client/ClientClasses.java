@@ -64,7 +64,7 @@ public final class ClientClasses {
             "CONNECTION_POOL_CLASS", "Lettuce shares one connection per server; there is no pool",
             "CONNECTION_POOL_KWARGS", "Lettuce shares one connection per server; there is no pool",
             "PARSER_CLASS", "a redis-py parser; Lettuce has its own",
-            "PICKLE_VERSION", "a django-redis pickle option; use the serializer's own options",
+            "PICKLE_VERSION", "read only by the pickle serializer, which this cache does not use",
             "REDIS_CLIENT_CLASS", "a redis-py client class; Lettuce is the client",
             "REDIS_CLIENT_KWARGS", "redis-py client arguments; use OPTIONS such as SOCKET_TIMEOUT",
             "CONNECTION_FACTORY", "a django-redis connection factory; Lettuce makes the connections",

@@ -20,9 +20,7 @@ public final class RedisPlugin implements CachewayPlugin {
     public void register(PluginRegistry registry) {
         registry.register(PluginKind.BACKEND, RedisCache::new, "django_redis.cache.RedisCache",
                 RedisCache.class.getName(), "redis");
-        // Django's own Redis backend: the same cache until its differences (pickle protocol 5 by
-        // default, lowercase OPTIONS ignored) are handled by the backend registered here
-        registry.register(PluginKind.BACKEND, RedisCache::new, "django.core.cache.backends.redis.RedisCache");
+        registry.register(PluginKind.BACKEND, new DjangoBuiltinBackend(), DjangoBuiltinBackend.BACKEND);
         ClientClasses.register(registry);
     }
 }
