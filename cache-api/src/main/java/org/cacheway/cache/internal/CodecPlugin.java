@@ -38,11 +38,6 @@ public final class CodecPlugin implements CachewayPlugin {
             JavaSerializer.Limits.DEFAULT.maxRefs());
     static final CacheOption<Long> MAX_BYTES = positiveLong(JavaSerializer.MAX_BYTES_OPTION,
             JavaSerializer.Limits.DEFAULT.maxBytes());
-    /** {@code OPTIONS['PICKLE_VERSION']}: the protocol pickles are written with (2 to 5; negative: the highest). */
-    static final CacheOption<Integer> PICKLE_VERSION = CacheOption.integer(PickleSerializer.PICKLE_VERSION,
-            PickleSerializer.DEFAULT_PROTOCOL).check(v -> v < 0 || (v >= 2 && v <= PickleSerializer.HIGHEST_PROTOCOL),
-                    "a protocol from 2 to 5, or a negative number for the highest");
-
     /** The plugin, for {@link java.util.ServiceLoader}. */
     public CodecPlugin() {
     }
@@ -63,8 +58,8 @@ public final class CodecPlugin implements CachewayPlugin {
         registry.register(PluginKind.SERIALIZER, SerializerFactory.of(
                 List.of(ALLOWED_CLASSES, MAX_DEPTH, MAX_ARRAY, MAX_REFS, MAX_BYTES), CodecPlugin::java),
                 "java", JavaSerializer.class.getName());
-        registry.register(PluginKind.SERIALIZER, SerializerFactory.of(List.of(PICKLE_VERSION),
-                settings -> new PickleSerializer(pickleProtocol(PICKLE_VERSION.read(settings)))),
+        registry.register(PluginKind.SERIALIZER, SerializerFactory.of(List.of(PickleSerializer.VERSION_OPTION),
+                settings -> new PickleSerializer(PickleSerializer.VERSION_OPTION.read(settings))),
                 "pickle", PickleSerializer.DJANGO_REDIS_NAME, PickleSerializer.class.getName());
         registry.register(PluginKind.SERIALIZER, SerializerFactory.of(List.of(), settings -> {
             throw CacheConfigurationException.of(settings.alias(), "OPTIONS']['SERIALIZER",
@@ -91,10 +86,6 @@ public final class CodecPlugin implements CachewayPlugin {
     private static JavaSerializer java(CacheSettings settings) {
         return new JavaSerializer(ALLOWED_CLASSES.read(settings), new JavaSerializer.Limits(MAX_DEPTH.read(settings),
                 MAX_ARRAY.read(settings), MAX_REFS.read(settings), MAX_BYTES.read(settings)));
-    }
-
-    private static int pickleProtocol(int configured) {
-        return configured < 0 ? PickleSerializer.HIGHEST_PROTOCOL : configured;
     }
 
     /** A compressor under its short, django-redis and class names, reading its minimum length and level. */

@@ -3,6 +3,8 @@ package org.cacheway.cache.serializer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.cacheway.cache.CacheConfigurationException;
+import org.cacheway.cache.CacheOption;
+import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.CacheSerializationException;
 import org.cacheway.cache.codec.ValueCodec;
 
@@ -57,7 +59,7 @@ import org.cacheway.cache.codec.ValueCodec;
  * both Django backends do. Thread-safe.
  */
 public final class PickleSerializer implements Serializer {
-    /** django-redis's name of its pickle serializer, accepted by {@link Serializers}. */
+    /** django-redis's name of its pickle serializer, registered for {@code OPTIONS['SERIALIZER']}. */
     public static final String DJANGO_REDIS_NAME = "django_redis.serializers.pickle.PickleSerializer";
     /** The {@code OPTIONS} key of the protocol written (django-redis's name). */
     public static final String PICKLE_VERSION = "PICKLE_VERSION";
@@ -93,27 +95,14 @@ public final class PickleSerializer implements Serializer {
         this.protocol = checked(protocol, protocol, null);
     }
 
-    /** A serializer writing {@code OPTIONS['PICKLE_VERSION']} (default {@value #DEFAULT_PROTOCOL}). */
-    public PickleSerializer(Map<String, Object> options) {
-        this(options, null);
-    }
-
-    private PickleSerializer(Map<String, Object> options, String alias) {
-        Object value = options == null ? null : options.get(PICKLE_VERSION);
-        this.protocol = value == null ? DEFAULT_PROTOCOL : checked(integer(value, alias), value, alias);
-    }
-
     /**
-     * The serializer a cache's {@code OPTIONS} describe, with errors naming the alias.
-     *
-     * @throws CacheConfigurationException for a {@code PICKLE_VERSION} that is not an integer from 2 to
-     *     5 or negative
+     * {@code OPTIONS['PICKLE_VERSION']}: the protocol written, with django-redis's rules and words
+     * (an integer up to 5; negative for the highest; 0 and 1 are read but not written here).
      */
-    static PickleSerializer fromOptions(Map<String, Object> options, String alias) {
-        return new PickleSerializer(options, alias);
-    }
+    public static final CacheOption<Integer> VERSION_OPTION = CacheOption.of(PICKLE_VERSION, DEFAULT_PROTOCOL,
+            (raw, options, name) -> checked(integer(raw, options), raw, options));
 
-    private static int integer(Object value, String alias) {
+    private static int integer(Object value, CacheSettings.Options options) {
         Long n = null;
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             n = ((Number) value).longValue();
@@ -124,29 +113,29 @@ public final class PickleSerializer implements Serializer {
             n = ValueCodec.parseLong(text.getBytes(StandardCharsets.US_ASCII));
         }
         if (n == null || Math.abs(n) > Integer.MAX_VALUE) {
-            throw error(alias, value, "PICKLE_VERSION value must be an integer");
+            throw error(options, value, "PICKLE_VERSION value must be an integer");
         }
         return n.intValue();
     }
 
-    private static int checked(int protocol, Object value, String alias) {
+    private static int checked(int protocol, Object value, CacheSettings.Options options) {
         if (protocol > HIGHEST_PROTOCOL) {
-            throw error(alias, value, "PICKLE_VERSION can't be higher than pickle.HIGHEST_PROTOCOL: "
+            throw error(options, value, "PICKLE_VERSION can't be higher than pickle.HIGHEST_PROTOCOL: "
                     + HIGHEST_PROTOCOL);
         }
         if (protocol == 0 || protocol == 1) {
-            throw error(alias, value, "Cacheway writes pickle protocols 2 to 5 (any protocol is read);"
+            throw error(options, value, "Cacheway writes pickle protocols 2 to 5 (any protocol is read);"
                     + " use 2 to 5, or -1 for the highest");
         }
         return protocol < 0 ? HIGHEST_PROTOCOL : protocol;
     }
 
-    private static CacheConfigurationException error(String alias, Object value, String problem) {
-        if (alias == null) {
+    private static CacheConfigurationException error(CacheSettings.Options options, Object value, String problem) {
+        if (options == null) {
             String shown = value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
             return new CacheConfigurationException("OPTIONS['" + PICKLE_VERSION + "'] = " + shown + ": " + problem);
         }
-        return CacheConfigurationException.of(alias, "OPTIONS']['" + PICKLE_VERSION, value, problem);
+        return options.error(PICKLE_VERSION, value, problem);
     }
 
     /** The protocol this serializer writes (2 to 5). */

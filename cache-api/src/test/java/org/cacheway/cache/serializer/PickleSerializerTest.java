@@ -1,5 +1,6 @@
 package org.cacheway.cache.serializer;
 
+import org.cacheway.cache.codec.TestCodecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,17 +73,17 @@ class PickleSerializerTest {
     void defaultsToProtocol4AndMinusOneMeansTheHighest() {
         assertThat(pickle.protocol()).isEqualTo(4);
         assertThat(new PickleSerializer(-1).protocol()).isEqualTo(5);
-        assertThat(new PickleSerializer(Map.of("PICKLE_VERSION", "3")).protocol()).isEqualTo(3);
-        assertThat(new PickleSerializer(Map.of()).protocol()).isEqualTo(4);
+        assertThat(((PickleSerializer) TestCodecs.serializer("pickle", Map.of("PICKLE_VERSION", "3"), "default")).protocol()).isEqualTo(3);
+        assertThat(((PickleSerializer) TestCodecs.serializer("pickle", Map.of(), "default")).protocol()).isEqualTo(4);
     }
 
     @Test
     void aBadPickleVersionIsAConfigurationErrorWithDjangoRedisWords() {
-        assertThatThrownBy(() -> PickleSerializer.fromOptions(Map.of("PICKLE_VERSION", "four"), "default"))
+        assertThatThrownBy(() -> TestCodecs.serializer("pickle", Map.of("PICKLE_VERSION", "four"), "default"))
                 .isInstanceOf(CacheConfigurationException.class)
                 .hasMessage("CACHES['default']['OPTIONS']['PICKLE_VERSION'] = 'four': PICKLE_VERSION value must be"
                         + " an integer");
-        assertThatThrownBy(() -> PickleSerializer.fromOptions(Map.of("PICKLE_VERSION", 6), "default"))
+        assertThatThrownBy(() -> TestCodecs.serializer("pickle", Map.of("PICKLE_VERSION", 6), "default"))
                 .isInstanceOf(CacheConfigurationException.class)
                 .hasMessageContaining("PICKLE_VERSION can't be higher than pickle.HIGHEST_PROTOCOL: 5");
         assertThatThrownBy(() -> new PickleSerializer(1)).isInstanceOf(CacheConfigurationException.class)
