@@ -35,7 +35,8 @@ public final class DebianPython {
             "django_redis", "python3-django-redis",
             "lz4", "python3-lz4",
             "zstd", "python3-zstd",
-            "pytz", "python3-tz");
+            "pytz", "python3-tz",
+            "ensurepip", "python3-venv");
 
     /** Standard-library modules that come with the {@code python3} package itself. */
     private static final Set<String> STANDARD = Set.of("json", "sys", "zlib", "gzip", "lzma", "importlib",
@@ -91,59 +92,59 @@ public final class DebianPython {
      * and returns its standard output; fails with its standard error on a non-zero exit or after 120 s.
      */
     public static String run(String script, String stdin, String... args) {
-        return run(Path.of(EXECUTABLE), script, stdin, args);
+        return runWith(EXECUTABLE, script, stdin, args);
     }
 
-    /** The interpreter the tests use: {@code /usr/bin/python3} unless {@code -Dcacheway.python} names another. */
-    public static Path executable() {
-        return Path.of(EXECUTABLE);
+    /** {@link #run} with another interpreter (a virtual environment's). */
+    static String runWith(String executable, String script, String stdin, String... args) {
+        List<String> command = new ArrayList<>(List.of(executable, "-c", script));
+        command.addAll(List.of(args));
+        return execute(command, stdin, describe(script, args));
     }
 
     /**
-     * {@link #run(String, String, String...)} on another interpreter, such as a virtual
-     * environment's {@code bin/python} made from {@link #executable()}.
+     * Runs a command, feeding it {@code stdin} (UTF-8; null for none), and returns its standard output;
+     * fails with its standard error on a non-zero exit or after 120 s, {@code what} saying what ran.
      */
-    public static String run(Path interpreter, String script, String stdin, String... args) {
-        List<String> command = new ArrayList<>(List.of(interpreter.toString(), "-c", script));
-        command.addAll(List.of(args));
+    static String execute(List<String> command, String stdin, String what) {
+        String name = Path.of(command.get(0)).getFileName().toString();
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PYTHONIOENCODING", "utf-8");
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new AssertionError("cannot run " + interpreter + " (install Debian's Python with"
+            throw new AssertionError("cannot run " + command.get(0) + " (install Debian's Python with"
                     + " 'apt-get install -y python3'): " + e, e);
         }
-        FutureTask<byte[]> out = background("python3-stdout", () -> readAll(process.getInputStream()));
-        FutureTask<byte[]> err = background("python3-stderr", () -> readAll(process.getErrorStream()));
+        FutureTask<byte[]> out = background(name + "-stdout", () -> readAll(process.getInputStream()));
+        FutureTask<byte[]> err = background(name + "-stderr", () -> readAll(process.getErrorStream()));
         byte[] input = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
-        background("python3-stdin", () -> {
+        background(name + "-stdin", () -> {
             try (OutputStream in = process.getOutputStream()) {
                 in.write(input);
             } catch (IOException e) {
-                // The script exited without reading all of stdin: its exit code and stderr tell why.
+                // The command exited without reading all of stdin: its exit code and stderr tell why.
             }
             return null;
         });
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("python3 timed out after " + TIMEOUT_SECONDS + " s" + describe(script, args));
+                throw new AssertionError(name + " timed out after " + TIMEOUT_SECONDS + " s" + what);
             }
             String stdout = new String(out.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
             String stderr = new String(err.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new AssertionError("python3 exited with " + process.exitValue() + describe(script, args)
-                        + ":\n" + stderr);
+                throw new AssertionError(name + " exited with " + process.exitValue() + what + ":\n" + stderr);
             }
             return stdout;
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running python3", e);
+            throw new AssertionError("interrupted while running " + name, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new AssertionError("cannot read python3's output: " + e, e);
+            throw new AssertionError("cannot read the output of " + name + ": " + e, e);
         }
     }
 

@@ -184,9 +184,23 @@ public final class JsonSerializer implements Serializer {
             }
             return value;
         } catch (IOException e) {
-            throw new CacheSerializationException("cannot deserialize " + data.length + " bytes as JSON: "
-                    + message(e), e);
+            throw notJson(data, "", e);
         }
+    }
+
+    /**
+     * The error for bytes that are not JSON; for a pickle (what Django writes by default) it says so
+     * and names the setting that shares it.
+     */
+    private static CacheSerializationException notJson(byte[] data, String as, IOException e) {
+        if (PickleSerializer.looksLikePickle(data)) {
+            return new CacheSerializationException("cannot deserialize " + data.length + " bytes as JSON" + as
+                    + ": they are a Python pickle (protocol " + data[1] + "), as django-redis's default serializer"
+                    + " and Django's built-in Redis backend write; to share them set this cache's OPTIONS['"
+                    + Serializers.SETTING + "'] = '" + PickleSerializer.DJANGO_REDIS_NAME + "'", e);
+        }
+        return new CacheSerializationException("cannot deserialize " + data.length + " bytes as JSON" + as + ": "
+                + message(e), e);
     }
 
     /** Reads the value at the current token into Django's data model. */
@@ -235,8 +249,7 @@ public final class JsonSerializer implements Serializer {
         try {
             return mapper.readValue(data, type);
         } catch (IOException e) {
-            throw new CacheSerializationException("cannot deserialize " + data.length + " bytes of JSON as "
-                    + type.getName() + ": " + message(e), e);
+            throw notJson(data, " into " + type.getName(), e);
         }
     }
 

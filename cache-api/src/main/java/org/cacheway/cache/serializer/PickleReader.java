@@ -35,7 +35,8 @@ import org.cacheway.cache.CacheSerializationException;
 final class PickleReader {
     /** The bookkeeping of a container built by this reader. */
     private static final class Meta {
-        int depth;
+        /** Levels of containers, this one included. */
+        int depth = 1;
         long items;
         boolean closed;
         boolean hashable;
@@ -497,7 +498,7 @@ final class PickleReader {
         if (meta.items > PickleSerializer.MAX_ITEMS) {
             throw fail("the value holds more than " + PickleSerializer.MAX_ITEMS + " items");
         }
-        int depth = child == null ? 1 : child.depth + 1;
+        int depth = (child == null ? 0 : child.depth) + 1;
         if (depth > meta.depth) {
             meta.depth = depth;
             if (depth > PickleSerializer.MAX_DEPTH) {

@@ -73,7 +73,11 @@ public final class PickleSerializer implements Serializer {
     public static final int MAX_LENGTH = 512 * 1024 * 1024;
 
     private final int protocol;
-    private final JsonSerializer converter = new JsonSerializer();
+
+    /** Typed reads convert as the JSON serializer does; made on first use, shared (it is thread-safe). */
+    private static final class Converter {
+        static final JsonSerializer JSON = new JsonSerializer();
+    }
 
     /** A serializer writing protocol {@value #DEFAULT_PROTOCOL}, as django-redis does by default. */
     public PickleSerializer() {
@@ -175,7 +179,7 @@ public final class PickleSerializer implements Serializer {
 
     @Override
     public <T> T convert(Object value, Class<T> type) {
-        return converter.convert(value, type);
+        return value == null || type.isInstance(value) ? type.cast(value) : Converter.JSON.convert(value, type);
     }
 
     @Override

@@ -210,7 +210,8 @@ final class PythonText {
      * {@value #MAX_DIGITS} digits, which Python would read differently or refuse.
      */
     static Number parseDecimal(String text) {
-        if (text.length() > MAX_DIGITS + 1 || !DECIMAL_INT.matcher(text).matches()) {
+        int digits = text.length() - (text.startsWith("-") || text.startsWith("+") ? 1 : 0);
+        if (digits > MAX_DIGITS || !DECIMAL_INT.matcher(text).matches()) {
             return null;
         }
         return integer(new BigInteger(text));

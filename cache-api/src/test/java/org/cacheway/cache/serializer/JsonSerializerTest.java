@@ -255,6 +255,19 @@ class JsonSerializerTest {
     }
 
     @Test
+    void aPickleReadAsJsonSaysSoAndNamesTheSettingToChange() {
+        byte[] djangoTrue = {(byte) 0x80, 0x05, (byte) 0x88, '.'};
+        byte[] djangoString = new PickleSerializer().serialize("hello");
+        for (byte[] pickle : List.of(djangoTrue, djangoString)) {
+            assertThatThrownBy(() -> json.deserialize(pickle)).isInstanceOf(CacheSerializationException.class)
+                    .hasMessageContaining("Python pickle (protocol " + pickle[1] + ")")
+                    .hasMessageContaining("OPTIONS['SERIALIZER'] = 'django_redis.serializers.pickle.PickleSerializer'");
+            assertThatThrownBy(() -> json.deserialize(pickle, Point.class)).isInstanceOf(CacheSerializationException.class)
+                    .hasMessageContaining("Python pickle").hasMessageContaining(Point.class.getName());
+        }
+    }
+
+    @Test
     void plainAndEscapedStringsWriteAsPythonDoes() {
         assertThat(write("hello world")).isEqualTo("\"hello world\"");
         assertThat(write("")).isEqualTo("\"\"");

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cacheway.cache.CacheClosedException;
 import org.cacheway.cache.CacheConnectionException;
@@ -42,12 +43,19 @@ public class RedisCache extends BaseCache {
 
     /**
      * A Redis cache from its settings ({@code LOCATION}, {@code OPTIONS}); connections are made on
-     * first use, so a server that is down at start-up does not prevent building the cache.
+     * first use, so a server that is down at start-up does not prevent building the cache. A block
+     * for Django's built-in {@code django.core.cache.backends.redis.RedisCache} works unchanged
+     * (pickle at protocol 5 by default, its lower-case redis-py OPTIONS translated or ignored).
      *
      * @throws org.cacheway.cache.CacheConfigurationException naming the alias, setting and value
      */
     public RedisCache(CacheSettings settings) {
-        this(settings, CacheClients.create(settings));
+        this(DjangoBuiltinBackend.redisCacheSettings(settings), CacheClients::create);
+    }
+
+    /** Builds the client from the settings the constructor resolved (Django's built-in backend translated). */
+    private RedisCache(CacheSettings settings, Function<CacheSettings, CacheClient> clients) {
+        this(settings, clients.apply(settings));
     }
 
     private RedisCache(CacheSettings settings, CacheClient client) {

@@ -27,11 +27,11 @@ public final class ClientConfig {
     public static final Set<String> KNOWN_OPTIONS = Set.of("CLIENT_CLASS", "SERIALIZER", "COMPRESSOR",
             "IGNORE_EXCEPTIONS", "LOG_IGNORED_EXCEPTIONS", "LOGGER", "SOCKET_CONNECT_TIMEOUT", "SOCKET_TIMEOUT",
             "PASSWORD", "USERNAME", "CLIENT_NAME", "SSL_VERIFY_PEER", "CLOSE_CONNECTION", "SCAN_ITERSIZE",
-            "RECONNECT_MAX_DELAY");
+            "RECONNECT_MAX_DELAY", "PICKLE_VERSION");
 
     /** django-redis options that have no meaning on Lettuce: accepted, logged at WARN and ignored. */
     public static final Set<String> IGNORED_OPTIONS = Set.of("CONNECTION_POOL_CLASS", "CONNECTION_POOL_KWARGS",
-            "PARSER_CLASS", "PICKLE_VERSION", "REDIS_CLIENT_CLASS", "REDIS_CLIENT_KWARGS", "CONNECTION_FACTORY",
+            "PARSER_CLASS", "REDIS_CLIENT_CLASS", "REDIS_CLIENT_KWARGS", "CONNECTION_FACTORY",
             "REPLICA_READ_ONLY");
 
     /** Why a unix:// location cannot be used, and what to add. */
