@@ -39,8 +39,7 @@ class DjangoLogin52IT extends DjangoPickleLoginContract {
 
     @Test
     void django52sTimedeltaExpiryArrivesAsAnIsoString() {
-        String key = (String) django("anonymous-session", Map.of("data", Map.of("n", 1), "expiry_delta", 600))
-                .get("key");
+        String key = djangoSessionExpiringIn600();
         assertThat(sessions.open(key).get("_session_expiry")).asString().endsWith("+00:00");
     }
 }

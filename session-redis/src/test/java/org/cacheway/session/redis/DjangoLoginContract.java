@@ -158,6 +158,11 @@ abstract class DjangoLoginContract {
         assertThat(age).isBetween(600 - elapsed - 1, 600L);
     }
 
+    /** A session Django saved with {@code {"n": 1}} and {@code set_expiry(timedelta(seconds=600))}; its key. */
+    protected String djangoSessionExpiringIn600() {
+        return (String) django("anonymous-session", Map.of("data", Map.of("n", 1), "expiry_delta", 600)).get("key");
+    }
+
     private Reply get(String cookie, String path) {
         return request("get", Map.of("cookie", cookie, "path", path));
     }
@@ -271,8 +276,7 @@ abstract class DjangoLoginContract {
     @Test
     void javaReadsTheExpiryDjangoStoresForATimedelta() {
         long start = System.nanoTime();
-        String key = (String) django("anonymous-session", Map.of("data", Map.of("n", 1), "expiry_delta", 600))
-                .get("key");
+        String key = djangoSessionExpiringIn600();
         Session session = sessions.open(key);
         assertThat(session.get("n")).isEqualTo(1L);
         assertAgeLeftOf600(session.getExpiryAge(), start);

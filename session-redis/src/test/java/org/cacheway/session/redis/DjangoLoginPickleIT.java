@@ -29,16 +29,14 @@ class DjangoLoginPickleIT extends DjangoPickleLoginContract {
 
     @Test
     void django32sTimedeltaExpiryArrivesAsAnAwareDate() {
-        String key = (String) django("anonymous-session", Map.of("data", Map.of("n", 1), "expiry_delta", 600))
-                .get("key");
+        String key = djangoSessionExpiringIn600();
         assertThat(sessions.open(key).get("_session_expiry")).isInstanceOf(OffsetDateTime.class);
     }
 
     @Test
     void aDateExpiryDjangoWroteIsSavedBackByJavaAsADate() {
         long start = System.nanoTime();
-        String key = (String) django("anonymous-session", Map.of("data", Map.of("n", 1), "expiry_delta", 600))
-                .get("key");
+        String key = djangoSessionExpiringIn600();
         Session session = sessions.open(key);
         session.put("n", 2L);
         session.save();
