@@ -95,19 +95,6 @@ public final class DebianPython {
         return runWith(EXECUTABLE, script, stdin, args);
     }
 
-    /** The interpreter the tests use: {@code /usr/bin/python3} unless {@code -Dcacheway.python} names another. */
-    public static Path executable() {
-        return Path.of(EXECUTABLE);
-    }
-
-    /**
-     * {@link #run(String, String, String...)} on another interpreter, such as a virtual
-     * environment's {@code bin/python} made from {@link #executable()}.
-     */
-    public static String run(Path interpreter, String script, String stdin, String... args) {
-        return runWith(interpreter.toString(), script, stdin, args);
-    }
-
     /** {@link #run} with another interpreter (a virtual environment's). */
     static String runWith(String executable, String script, String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of(executable, "-c", script));

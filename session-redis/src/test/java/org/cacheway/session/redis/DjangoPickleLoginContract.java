@@ -16,14 +16,15 @@ abstract class DjangoPickleLoginContract extends DjangoLoginContract {
 
     @Test
     void djangoReadsAndResavesAJavaDateExpiryAsAnAwareDatetime() {
+        long start = System.nanoTime();
         Session session = sessions.create();
         session.setExpiry(Duration.ofSeconds(600));
         session.save();
         Map<String, Object> django = django("resave-session", Map.of("key", session.sessionKey()));
         assertThat(django).containsEntry("expiry_type", "datetime").containsEntry("aware", true);
-        assertThat((Integer) django.get("age")).isBetween(590, 600);
+        assertAgeLeftOf600((Integer) django.get("age"), start);
         Session resaved = sessions.open(session.sessionKey());
         assertThat(resaved.get("django_was_here")).isEqualTo(true);
-        assertThat(resaved.getExpiryAge()).isBetween(590L, 600L);
+        assertAgeLeftOf600(resaved.getExpiryAge(), start);
     }
 }
