@@ -1,6 +1,5 @@
 package org.cacheway.cache.compressor;
 
-import java.util.Map;
 import org.cacheway.cache.contract.CompressorContract;
 import org.junit.jupiter.api.Nested;
 
@@ -9,91 +8,36 @@ class CompressorContractsTest {
 
     @Nested
     class Zlib extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return new ZlibCompressor(options);
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 15;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "789c";
+        Zlib() {
+            super(ZlibCompressor::new, 15, "789c");
         }
     }
 
     @Nested
     class Gzip extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return new GzipCompressor(options);
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 15;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "1f8b08";
+        Gzip() {
+            super(GzipCompressor::new, 15, "1f8b08");
         }
     }
 
     @Nested
     class Lzma extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return new LzmaCompressor(options);
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 100;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "fd377a585a00";
+        Lzma() {
+            super(LzmaCompressor::new, 100, "fd377a585a00");
         }
     }
 
     @Nested
     class Lz4 extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return new Lz4Compressor(options);
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 15;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "04224d18";
+        Lz4() {
+            super(Lz4Compressor::new, 15, "04224d18");
         }
     }
 
     @Nested
     class Zstd extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return new ZstdCompressor(options);
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 15;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "28b52ffd";
+        Zstd() {
+            super(ZstdCompressor::new, 15, "28b52ffd");
         }
     }
 }
