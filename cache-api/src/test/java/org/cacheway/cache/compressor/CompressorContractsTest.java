@@ -1,6 +1,5 @@
 package org.cacheway.cache.compressor;
 
-import java.util.Map;
 import org.cacheway.cache.codec.TestCodecs;
 import org.cacheway.cache.contract.CompressorContract;
 import org.junit.jupiter.api.Nested;
@@ -10,91 +9,36 @@ class CompressorContractsTest {
 
     @Nested
     class Zlib extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return TestCodecs.compressor("zlib", options, "contract");
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 15;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "789c";
+        Zlib() {
+            super(options -> TestCodecs.compressor("zlib", options, "contract"), 15, "789c");
         }
     }
 
     @Nested
     class Gzip extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return TestCodecs.compressor("gzip", options, "contract");
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 15;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "1f8b08";
+        Gzip() {
+            super(options -> TestCodecs.compressor("gzip", options, "contract"), 15, "1f8b08");
         }
     }
 
     @Nested
     class Lzma extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return TestCodecs.compressor("lzma", options, "contract");
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 100;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "fd377a585a00";
+        Lzma() {
+            super(options -> TestCodecs.compressor("lzma", options, "contract"), 100, "fd377a585a00");
         }
     }
 
     @Nested
     class Lz4 extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return TestCodecs.compressor("lz4", options, "contract");
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 15;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "04224d18";
+        Lz4() {
+            super(options -> TestCodecs.compressor("lz4", options, "contract"), 15, "04224d18");
         }
     }
 
     @Nested
     class Zstd extends CompressorContract {
-        @Override
-        protected Compressor compressor(Map<String, Object> options) {
-            return TestCodecs.compressor("zstd", options, "contract");
-        }
-
-        @Override
-        protected int defaultMinLength() {
-            return 15;
-        }
-
-        @Override
-        protected String magicHex() {
-            return "28b52ffd";
+        Zstd() {
+            super(options -> TestCodecs.compressor("zstd", options, "contract"), 15, "28b52ffd");
         }
     }
 }

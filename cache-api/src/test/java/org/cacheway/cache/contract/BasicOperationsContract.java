@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.cacheway.cache.contract.ContractSupport.ordered;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cacheway.cache.Timeout;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -180,30 +177,8 @@ public interface BasicOperationsContract extends CacheFixture {
         assertThat(cache().hasKey("null")).isTrue();
     }
 
-    static Stream<Named<Object>> values() {
-        Map<String, Object> nested = new LinkedHashMap<>();
-        nested.put("a", List.of("b", true));
-        nested.put("c", Map.of("d", "e"));
-        nested.put("f", null);
-        return Stream.of(
-                Named.of("string", "hello"),
-                Named.of("empty string", ""),
-                Named.of("integer", 42L),
-                Named.of("negative integer", -7L),
-                Named.of("largest long", Long.MAX_VALUE),
-                Named.of("true", true),
-                Named.of("false", false),
-                Named.of("float", 1.5),
-                Named.of("list", List.of("a", "b")),
-                Named.of("empty list", List.of()),
-                Named.of("list with null", Arrays.asList("a", null)),
-                Named.of("map", Map.of("key", "value")),
-                Named.of("empty map", Map.of()),
-                Named.of("nested map", nested));
-    }
-
     @ParameterizedTest
-    @MethodSource("values")
+    @MethodSource("org.cacheway.cache.contract.ContractSupport#dataModel")
     default void valueRoundTripsEqual(Object value) {
         cache().set("value", value);
         assertThat(cache().get("value")).isEqualTo(value);

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.cacheway.cache.compressor.Compressor;
 import org.junit.jupiter.api.Test;
@@ -20,19 +21,32 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stored as it is, {@code COMPRESS_MIN_LENGTH} moves the threshold, and {@link
  * Compressor#decompress} answers null ("not mine, stored plain") for plain, damaged or random
  * bytes rather than throwing, since nothing marks a stored value as compressed. An
- * implementation's test class extends this and says how to make the compressor, its default
+ * implementation's test class extends this and passes how to make the compressor, its default
  * minimum length and the magic bytes its format starts with.
  */
 public abstract class CompressorContract {
+    private final Function<Map<String, Object>, Compressor> factory;
+    private final int defaultMinLength;
+    private final String magicHex;
 
-    /** A compressor built from these {@code OPTIONS} (empty for the defaults). */
-    protected abstract Compressor compressor(Map<String, Object> options);
+    /**
+     * Describes the compressor under test.
+     *
+     * @param factory makes the compressor from {@code OPTIONS} (empty for the defaults)
+     * @param defaultMinLength the length data must exceed to be compressed by default
+     *     (django-redis's {@code min_length})
+     * @param magicHex the bytes every stream of the format starts with, in hex ({@code 789c} for zlib)
+     */
+    protected CompressorContract(Function<Map<String, Object>, Compressor> factory, int defaultMinLength,
+            String magicHex) {
+        this.factory = factory;
+        this.defaultMinLength = defaultMinLength;
+        this.magicHex = magicHex;
+    }
 
-    /** The default length data must exceed to be compressed (django-redis's {@code min_length}). */
-    protected abstract int defaultMinLength();
-
-    /** The bytes every stream of the format starts with, in hex ({@code 789c} for zlib). */
-    protected abstract String magicHex();
+    private Compressor compressor(Map<String, Object> options) {
+        return factory.apply(options);
+    }
 
     private Compressor compressor() {
         return compressor(Map.of());
@@ -61,7 +75,7 @@ public abstract class CompressorContract {
     @Test
     void dataNoLongerThanTheMinimumIsReturnedUnchanged() {
         Compressor compressor = compressor();
-        for (int length : new int[] {0, 1, defaultMinLength()}) {
+        for (int length : new int[] {0, 1, defaultMinLength}) {
             byte[] data = text(length);
             assertThat(compressor.compress(data)).as("%d bytes", length).isSameAs(data);
         }
@@ -69,9 +83,9 @@ public abstract class CompressorContract {
 
     @Test
     void dataLongerThanTheMinimumIsWrittenInTheFormat() {
-        byte[] data = text(defaultMinLength() + 1);
+        byte[] data = text(defaultMinLength + 1);
         byte[] packed = compressor().compress(data);
-        assertThat(HexFormat.of().formatHex(packed)).startsWith(magicHex());
+        assertThat(HexFormat.of().formatHex(packed)).startsWith(magicHex);
         assertThat(compressor().decompress(packed)).isEqualTo(data);
     }
 
@@ -117,7 +131,7 @@ public abstract class CompressorContract {
         Compressor compressor = compressor();
         for (byte[] packed : List.of(compressor.compress(text(200)), compressor.compress(noisy(5000, 7)))) {
             assertThat(compressor.decompress(Arrays.copyOf(packed, packed.length / 2))).isNull();
-            assertThat(compressor.decompress(Arrays.copyOf(packed, magicHex().length() / 2))).isNull();
+            assertThat(compressor.decompress(Arrays.copyOf(packed, magicHex.length() / 2))).isNull();
         }
     }
 
@@ -132,7 +146,7 @@ public abstract class CompressorContract {
     @Test
     void randomBytesAreNotMine() {
         Compressor compressor = compressor();
-        byte[] magic = HexFormat.of().parseHex(magicHex());
+        byte[] magic = HexFormat.of().parseHex(magicHex);
         Random random = new Random(42);
         IntStream.range(0, 200).forEach(i -> {
             byte[] data = new byte[1 + random.nextInt(300)];

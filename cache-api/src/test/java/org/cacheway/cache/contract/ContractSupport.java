@@ -3,6 +3,7 @@ package org.cacheway.cache.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.cacheway.cache.KeyWarnings;
+import org.junit.jupiter.api.Named;
 
 /** Helpers the contract areas share: values, futures, latches and key warnings. */
 final class ContractSupport {
@@ -56,6 +59,38 @@ final class ContractSupport {
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError("the future did not complete: " + e, e);
         }
+    }
+
+    /**
+     * Django's data model as a cache and its serializer must round-trip it: null, strings,
+     * booleans, integers (as {@code Long}), floats, lists and maps, nested.
+     */
+    static Stream<Named<Object>> dataModel() {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("a", List.of("b", true, 1L));
+        nested.put("c", Map.of("d", "e", "g", 2.5));
+        nested.put("f", null);
+        return Stream.of(
+                Named.of("null", null),
+                Named.of("string", "hello"),
+                Named.of("empty string", ""),
+                Named.of("non-ASCII string", "Zoë ☕ 清 \uD83D\uDE00"),
+                Named.of("string with quotes and controls", "say \"hi\"\\\t\n\u0001"),
+                Named.of("true", true),
+                Named.of("false", false),
+                Named.of("zero", 0L),
+                Named.of("integer", 42L),
+                Named.of("negative integer", -7L),
+                Named.of("largest long", Long.MAX_VALUE),
+                Named.of("smallest long", Long.MIN_VALUE),
+                Named.of("float", 1.5),
+                Named.of("negative float", -0.25),
+                Named.of("list", List.of("a", "b")),
+                Named.of("empty list", List.of()),
+                Named.of("list with null", Arrays.asList("a", null)),
+                Named.of("map", Map.of("key", "value")),
+                Named.of("empty map", Map.of()),
+                Named.of("nested map", nested));
     }
 
     /** A map that keeps insertion order and allows null values (Map.of does not). */

@@ -12,10 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.cacheway.cache.CacheSerializationException;
 import org.cacheway.cache.serializer.Serializer;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,35 +37,8 @@ public abstract class SerializerContract {
         return serializer.deserialize(serializer.serialize(value));
     }
 
-    static Stream<Named<Object>> dataModel() {
-        Map<String, Object> nested = new LinkedHashMap<>();
-        nested.put("a", List.of("b", true, 1L));
-        nested.put("c", Map.of("d", 2.5));
-        nested.put("e", null);
-        return Stream.of(
-                Named.of("null", null),
-                Named.of("string", "hello"),
-                Named.of("empty string", ""),
-                Named.of("non-ASCII string", "Zoë ☕ 清 \uD83D\uDE00"),
-                Named.of("string with quotes and controls", "say \"hi\"\\\t\n\u0001"),
-                Named.of("true", true),
-                Named.of("false", false),
-                Named.of("zero", 0L),
-                Named.of("negative integer", -7L),
-                Named.of("largest long", Long.MAX_VALUE),
-                Named.of("smallest long", Long.MIN_VALUE),
-                Named.of("float", 1.5),
-                Named.of("negative float", -0.25),
-                Named.of("list", List.of("a", "b")),
-                Named.of("empty list", List.of()),
-                Named.of("list with null", Arrays.asList("a", null)),
-                Named.of("map", Map.of("key", "value")),
-                Named.of("empty map", Map.of()),
-                Named.of("nested map", nested));
-    }
-
     @ParameterizedTest
-    @MethodSource("dataModel")
+    @MethodSource("org.cacheway.cache.contract.ContractSupport#dataModel")
     void valueOfTheDataModelRoundTripsEqual(Object value) {
         assertThat(roundTrip(value)).isEqualTo(value);
     }
