@@ -1,39 +1,62 @@
 package org.cacheway.cache.redis;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
-import org.cacheway.cache.CacheClosedException;
+import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.CacheConnectionException;
+import org.cacheway.cache.CacheContext;
+import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.KeyFunction;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.base.BaseCache;
 import org.cacheway.cache.base.FailOpen;
+import org.cacheway.cache.base.Stages;
 import org.cacheway.cache.redis.client.CacheClient;
-import org.cacheway.cache.redis.client.CacheClients;
+import org.cacheway.cache.redis.client.ClientClasses;
+import org.cacheway.cache.redis.client.ClientConfig;
+import org.cacheway.cache.redis.client.ClientFactory;
+import org.cacheway.cache.redis.client.ClusterClient;
+import org.cacheway.cache.redis.client.ScanPage;
+import org.cacheway.cache.redis.internal.TaggedKeyFunction;
 import org.cacheway.cache.redis.lock.RedisLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Redis cache backend, django-redis's {@code RedisCache} on Lettuce: Django's cache semantics
- * from {@link BaseCache} over the client named by {@code OPTIONS['CLIENT_CLASS']}, plus
- * django-redis's extras (ttl and expiry control, conditional set, creating incr, locks, pattern
- * deletes and key scans, raw connections). Values share django-redis's wire format, so a Django
- * app with the JSON serializer reads and writes the same keys.
+ * from {@link BaseCache} over the client named by {@code OPTIONS['CLIENT_CLASS']} (with the
+ * policies its options switch on), plus django-redis's extras (ttl and expiry control,
+ * conditional set, creating incr, locks, pattern deletes and key scans, raw connections). Values
+ * share django-redis's wire format, so a Django app with the JSON serializer reads and writes the
+ * same keys.
  *
- * <p>Every extra uses this view's version. With {@code IGNORE_EXCEPTIONS} the extras fail open too
- * (ttl 0, writes false, scans empty), except {@code incr} and locks, which always report errors.
+ * <p>Every extra is written once, asynchronously, in {@link #asyncExtras()}; the methods here wait
+ * for the same futures. Every extra uses this view's version. With {@code IGNORE_EXCEPTIONS} the
+ * extras fail open too (ttl 0, writes false, scans empty), except {@code incr} and locks, which
+ * always report errors.
  */
 public class RedisCache extends BaseCache {
     /** redis-py's default pause between attempts of a blocking lock acquire. */
     public static final Duration DEFAULT_LOCK_SLEEP = Duration.ofMillis(100);
+    /** {@code OPTIONS['CLOSE_CONNECTION']}: a per-request {@link #close()} disconnects (the next call reconnects). */
+    public static final CacheOption<Boolean> CLOSE_CONNECTION = CacheOption.bool("CLOSE_CONNECTION", false);
+    /** {@code OPTIONS['SCAN_ITERSIZE']}: the SCAN {@code COUNT} of pattern deletes and key scans (django-redis's 10). */
+    public static final CacheOption<Integer> SCAN_ITERSIZE = CacheOption.integer("SCAN_ITERSIZE", 10)
+            .check(n -> n >= 1, "at least 1");
+    /** {@code OPTIONS['CONNECT_ON_START']}: connect when the cache is built, not on its first command. */
+    public static final CacheOption<Boolean> CONNECT_ON_START = CacheOption.bool("CONNECT_ON_START", false);
+    /** The options of the Redis backend itself (its client's and policies' are declared by them). */
+    public static final List<CacheOption<?>> OPTIONS = List.of(CLOSE_CONNECTION, SCAN_ITERSIZE, CONNECT_ON_START);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisCache.class);
 
     private final CacheClient client;
     private final boolean closeConnection;
@@ -41,21 +64,28 @@ public class RedisCache extends BaseCache {
     private final RedisAsyncExtras asyncExtras;
 
     /**
-     * A Redis cache from its settings ({@code LOCATION}, {@code OPTIONS}); connections are made on
-     * first use, so a server that is down at start-up does not prevent building the cache.
+     * A Redis cache from its settings ({@code LOCATION}, {@code OPTIONS}), on the registry's shared
+     * Lettuce {@link ClientResources} (the user's, given to {@code Caches.builder().resource(...)},
+     * or one made for the registry and shut down with it). Connections are made on first use
+     * unless {@code CONNECT_ON_START}, so a server that is down at start-up does not prevent
+     * building the cache.
      *
-     * @throws org.cacheway.cache.CacheConfigurationException naming the alias, setting and value
+     * @throws org.cacheway.cache.CacheConfigurationException naming the alias, setting and value,
+     *     for any option none of the cache's parts declares
      */
-    public RedisCache(CacheSettings settings) {
-        this(settings, CacheClients.create(settings));
+    public RedisCache(CacheSettings settings, CacheContext context) {
+        this(Parts.of(settings, context));
     }
 
-    private RedisCache(CacheSettings settings, CacheClient client) {
-        super(settings, client);
-        this.client = client;
-        this.closeConnection = settings.options().bool("CLOSE_CONNECTION", false);
-        this.scanItersize = settings.options().integer("SCAN_ITERSIZE", 10);
+    private RedisCache(Parts parts) {
+        super(parts.settings, parts.client);
+        this.client = parts.client;
+        this.closeConnection = CLOSE_CONNECTION.read(parts.settings);
+        this.scanItersize = SCAN_ITERSIZE.read(parts.settings);
         this.asyncExtras = new RedisAsyncExtras(this);
+        if (CONNECT_ON_START.read(parts.settings)) {
+            connectOnStart();
+        }
     }
 
     private RedisCache(RedisCache cache, int version) {
@@ -64,6 +94,35 @@ public class RedisCache extends BaseCache {
         this.closeConnection = cache.closeConnection;
         this.scanItersize = cache.scanItersize;
         this.asyncExtras = new RedisAsyncExtras(this);
+    }
+
+    /** The settings with the key scheme of the client, and the client itself. */
+    private record Parts(CacheSettings settings, CacheClient client) {
+        static Parts of(CacheSettings settings, CacheContext context) {
+            ClientFactory factory = ClientClasses.factory(settings);
+            List<CacheOption<?>> declared = new ArrayList<>(BaseCache.OPTIONS);
+            declared.addAll(OPTIONS);
+            declared.addAll(ClientClasses.options(factory));
+            CacheOption.checkKnown(settings, declared, ClientClasses.IGNORED);
+            ClientConfig config = ClientConfig.from(settings).withResources(context.shared(ClientResources.class,
+                    DefaultClientResources::create, resources -> resources.shutdown(0, 2, TimeUnit.SECONDS)));
+            CacheSettings keyed = ClusterClient.HASH_TAG_PREFIX.read(settings)
+                    ? settings.toBuilder().keyFunction(new TaggedKeyFunction(settings.keyFunction())).build() : settings;
+            return new Parts(keyed, ClientClasses.create(settings, factory, config));
+        }
+    }
+
+    private void connectOnStart() {
+        try {
+            Stages.await(client.connect());
+        } catch (CacheConnectionException e) {
+            if (!failOpen().ignores()) {
+                client.release();
+                throw e;
+            }
+            LOG.warn("cache '{}': CONNECT_ON_START could not connect; the first commands will try again: {}",
+                    alias(), e.getMessage());
+        }
     }
 
     /** A view of this cache under another version, sharing its connections. */
@@ -77,12 +136,12 @@ public class RedisCache extends BaseCache {
         return (RedisCache) super.version(other);
     }
 
-    /** The asynchronous twins of the extras. */
+    /** The asynchronous extras: the one implementation of every extra, as futures. */
     public RedisAsyncExtras asyncExtras() {
         return asyncExtras;
     }
 
-    /** The client (the {@code CLIENT_CLASS} instance) that owns the connections. */
+    /** The client (the {@code CLIENT_CLASS} instance, with its policies around it) that owns the connections. */
     public CacheClient client() {
         return client;
     }
@@ -106,64 +165,52 @@ public class RedisCache extends BaseCache {
 
     /** Seconds the key has left (rounded as Redis's TTL): 0 when missing, null when it never expires. */
     public Long ttl(String key) {
-        return seconds(pttl(key));
+        return Stages.await(asyncExtras.ttl(key));
     }
 
     /** Milliseconds the key has left: 0 when missing, null when it never expires. */
     public Long pttl(String key) {
-        String made = makeKey(key);
-        return failSafe(() -> millis(client.pttl(made)), 0L);
-    }
-
-    static Long millis(long pttl) {
-        return pttl == -2 ? Long.valueOf(0) : pttl == -1 ? null : Long.valueOf(pttl);
-    }
-
-    static Long seconds(Long millis) {
-        return millis == null ? null : millis == 0 ? 0L : (millis + 500) / 1000;
+        return Stages.await(asyncExtras.pttl(key));
     }
 
     /** Gives the key {@code seconds} to live (zero or negative deletes it); whether it existed. */
     public boolean expire(String key, long seconds) {
-        return pexpire(key, Math.multiplyExact(seconds, 1000L));
+        return Stages.await(asyncExtras.expire(key, seconds));
     }
 
     /** Gives the key {@code timeout} to live; whether it existed. */
     public boolean expire(String key, Duration timeout) {
-        return pexpire(key, timeout.toMillis());
+        return Stages.await(asyncExtras.expire(key, timeout));
     }
 
     /** Gives the key {@code millis} milliseconds to live; whether it existed. */
     public boolean pexpire(String key, long millis) {
-        String made = makeKey(key);
-        return failSafe(() -> client.pexpire(made, millis), false);
+        return Stages.await(asyncExtras.pexpire(key, millis));
     }
 
     /** Expires the key at {@code when} (a past time deletes it); whether it existed. */
     public boolean expireAt(String key, Instant when) {
-        return pexpireAt(key, when.toEpochMilli());
+        return Stages.await(asyncExtras.expireAt(key, when));
     }
 
     /** Expires the key at a Unix time in seconds; whether it existed. */
     public boolean expireAt(String key, long epochSeconds) {
-        return pexpireAt(key, Math.multiplyExact(epochSeconds, 1000L));
+        return Stages.await(asyncExtras.expireAt(key, epochSeconds));
     }
 
     /** Expires the key at a Unix time in milliseconds; whether it existed. */
     public boolean pexpireAt(String key, long epochMillis) {
-        String made = makeKey(key);
-        return failSafe(() -> client.pexpireAt(made, epochMillis), false);
+        return Stages.await(asyncExtras.pexpireAt(key, epochMillis));
     }
 
     /** Expires the key at {@code when}, with millisecond precision; whether it existed. */
     public boolean pexpireAt(String key, Instant when) {
-        return pexpireAt(key, when.toEpochMilli());
+        return Stages.await(asyncExtras.pexpireAt(key, when));
     }
 
     /** Removes the key's expiry; true when it had one, false when missing or already persistent. */
     public boolean persist(String key) {
-        String made = makeKey(key);
-        return failSafe(() -> client.persist(made), false);
+        return Stages.await(asyncExtras.persist(key));
     }
 
     // ---- conditional set and counters ----------------------------------------------------
@@ -175,16 +222,7 @@ public class RedisCache extends BaseCache {
      * key and returns whether one was deleted ({@link SetMode#ALWAYS} returns true, as {@code set}).
      */
     public boolean set(String key, Object value, Timeout timeout, SetMode mode) {
-        if (mode == SetMode.ALWAYS) {
-            return set(key, value, timeout);
-        }
-        String made = makeKey(key);
-        Timeout resolved = resolve(timeout);
-        if (resolved.isExpired()) {
-            return failSafe(() -> mode == SetMode.NX ? !client.exists(made) : client.delete(made), false);
-        }
-        byte[] encoded = codec().encode(value);
-        return failSafe(() -> client.set(made, encoded, resolved, mode), false);
+        return Stages.await(asyncExtras.set(key, value, timeout, mode));
     }
 
     /**
@@ -192,7 +230,7 @@ public class RedisCache extends BaseCache {
      * {@code delta} with no expiry (a plain {@code INCRBY}), else it is an error as {@link #incr(String, long)}.
      */
     public long incr(String key, long delta, boolean ignoreKeyCheck) {
-        return ignoreKeyCheck ? client.incrByCreating(makeKey(key), delta) : incr(key, delta);
+        return Stages.await(asyncExtras.incr(key, delta, ignoreKeyCheck));
     }
 
     // ---- locks ---------------------------------------------------------------------------
@@ -219,8 +257,7 @@ public class RedisCache extends BaseCache {
 
     /** The SCAN pattern for the user's glob under this view's prefix and version (prefix escaped). */
     public String makePattern(String glob) {
-        checkOpen();
-        return KeyPatterns.makePattern(keyFunction(), glob, settings().keyPrefix(), version());
+        return asyncExtras.makePattern(glob);
     }
 
     /** Deletes the keys matching the user's glob; returns how many were deleted. */
@@ -230,8 +267,7 @@ public class RedisCache extends BaseCache {
 
     /** Deletes the keys matching the user's glob, scanning {@code itersize} at a time. */
     public long deletePattern(String glob, int itersize) {
-        String pattern = makePattern(glob);
-        return failSafe(() -> client.deletePattern(pattern, itersize), 0L);
+        return Stages.await(asyncExtras.deletePattern(glob, itersize));
     }
 
     /**
@@ -245,30 +281,48 @@ public class RedisCache extends BaseCache {
     /** {@link #iterKeys(String)} with a {@code COUNT} hint per page. */
     public Iterator<String> iterKeys(String glob, int itersize) {
         String pattern = makePattern(glob);
-        Iterator<String> made = failSafe(() -> client.scan(pattern, itersize, false), Collections.emptyIterator());
-        KeyFunction keyFunction = keyFunction();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return made.hasNext();
-            }
+        ScanPage first = Stages.await(failOpen().recover(client.scan(pattern, itersize, false, null),
+                () -> ScanPage.of(List.of(), null)));
+        return new Pages(pattern, itersize, first, settings().keyFunction());
+    }
 
-            @Override
-            public String next() {
-                return keyFunction.reverseKey(made.next());
+    /** The user keys of a scan, page by page: the next page is read when this one is used up. */
+    private final class Pages implements Iterator<String> {
+        private final String pattern;
+        private final int itersize;
+        private final KeyFunction keyFunction;
+        private ScanPage page;
+        private Iterator<String> keys;
+
+        Pages(String pattern, int itersize, ScanPage first, KeyFunction keyFunction) {
+            this.pattern = pattern;
+            this.itersize = itersize;
+            this.keyFunction = keyFunction;
+            this.page = first;
+            this.keys = first.keys().iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!keys.hasNext() && !page.finished()) {
+                page = Stages.await(client.scan(pattern, itersize, false, page));
+                keys = page.keys().iterator();
             }
-        };
+            return keys.hasNext();
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return keyFunction.reverseKey(keys.next());
+        }
     }
 
     /** The user keys matching {@code glob}, each once (by SCAN, never the blocking KEYS). */
     public List<String> keys(String glob) {
-        String pattern = makePattern(glob);
-        return failSafe(() -> {
-            Set<String> found = new LinkedHashSet<>();
-            client.scan(pattern, Math.max(scanItersize, 100), false)
-                    .forEachRemaining(key -> found.add(keyFunction().reverseKey(key)));
-            return new ArrayList<>(found);
-        }, new ArrayList<>());
+        return Stages.await(asyncExtras.keys(glob));
     }
 
     // ---- clearing and lifecycle ----------------------------------------------------------
@@ -287,9 +341,7 @@ public class RedisCache extends BaseCache {
      * default key function, this view's version with a custom one), by SCAN; returns how many.
      */
     public long clearPrefix() {
-        checkOpen();
-        String pattern = KeyPatterns.prefixPattern(keyFunction(), settings().keyPrefix(), version());
-        return failSafe(() -> client.deletePattern(pattern, scanItersize), 0L);
+        return Stages.await(asyncExtras.clearPrefix());
     }
 
     /** Per-request close: disconnects only with {@code CLOSE_CONNECTION} (the next call reconnects). */
@@ -300,35 +352,21 @@ public class RedisCache extends BaseCache {
         }
     }
 
-    // ---- helpers -------------------------------------------------------------------------
+    // ---- for the asynchronous extras -----------------------------------------------------
 
-    private KeyFunction keyFunction() {
-        return settings().keyFunction();
+    int scanItersize() {
+        return scanItersize;
     }
 
-    private void checkOpen() {
-        if (isReleased()) {
-            throw new CacheClosedException(alias());
-        }
-    }
-
-    /** Runs an extra, answering {@code fallback} for a connection error survived by fail-open. */
-    private <T> T failSafe(Supplier<T> extra, T fallback) {
-        try {
-            return extra.get();
-        } catch (CacheConnectionException e) {
-            failOpen().survive(e);
-            return fallback;
-        }
-    }
-
-    /** The fail-open policy, for the asynchronous extras. */
     FailOpen failOpenPolicy() {
         return failOpen();
     }
 
-    /** {@link #resolve(Timeout)}, for the asynchronous extras. */
     Timeout resolved(Timeout timeout) {
         return resolve(timeout);
+    }
+
+    void ensureOpen() {
+        checkOpen();
     }
 }

@@ -8,20 +8,20 @@ class RedisCacheTtlTest {
 
     @Test
     void missingKeyHasZeroTimeLeft() {
-        assertThat(RedisCache.millis(-2)).isZero();
-        assertThat(RedisCache.seconds(RedisCache.millis(-2))).isZero();
+        assertThat(RedisAsyncExtras.millis(-2)).isZero();
+        assertThat(RedisAsyncExtras.seconds(RedisAsyncExtras.millis(-2))).isZero();
     }
 
     @Test
     void persistentKeyHasNoTimeLeft() {
-        assertThat(RedisCache.millis(-1)).isNull();
-        assertThat(RedisCache.seconds(null)).isNull();
+        assertThat(RedisAsyncExtras.millis(-1)).isNull();
+        assertThat(RedisAsyncExtras.seconds(null)).isNull();
     }
 
     @Test
     void secondsRoundAsRedisTtl() {
-        assertThat(RedisCache.seconds(9_499L)).isEqualTo(9L);
-        assertThat(RedisCache.seconds(9_500L)).isEqualTo(10L);
-        assertThat(RedisCache.seconds(1L)).isZero();
+        assertThat(RedisAsyncExtras.seconds(9_499L)).isEqualTo(9L);
+        assertThat(RedisAsyncExtras.seconds(9_500L)).isEqualTo(10L);
+        assertThat(RedisAsyncExtras.seconds(1L)).isZero();
     }
 }

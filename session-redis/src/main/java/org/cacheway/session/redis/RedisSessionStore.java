@@ -2,8 +2,8 @@ package org.cacheway.session.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -23,7 +23,7 @@ import org.cacheway.cache.Caches;
 import org.cacheway.cache.codec.ValueCodec;
 import org.cacheway.cache.compressor.Compressors;
 import org.cacheway.cache.redis.RedisCache;
-import org.cacheway.cache.redis.client.Script;
+import org.cacheway.cache.redis.client.RedisScript;
 import org.cacheway.cache.serializer.Serializers;
 import org.cacheway.session.JsonModel;
 import org.cacheway.session.SessionConfigurationException;
@@ -218,7 +218,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
      * Runs a save script with the arguments {@code head} followed by the attribute writes: the
      * number of fields to set, the field/value pairs, then the fields to delete.
      */
-    private String run(Script script, String key, Map<String, Object> data, Iterable<String> changed,
+    private String run(RedisScript script, String key, Map<String, Object> data, Iterable<String> changed,
             Iterable<String> removed, byte[]... head) {
         List<byte[]> args = new ArrayList<>(Arrays.asList(head));
         List<byte[]> pairs = new ArrayList<>();
@@ -229,7 +229,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         args.add(utf8(Integer.toString(pairs.size() / 2)));
         args.addAll(pairs);
         removed.forEach(name -> args.add(utf8(ATTR + name)));
-        Long result = script.run(redis(), ScriptOutputType.INTEGER, new String[] {sessionKey(key)},
+        Long result = eval(script, new String[] {sessionKey(key)},
                 args.toArray(new byte[0][]));
         if (result == 0) {
             throw new SessionCreateException(key);
@@ -242,7 +242,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public void delete(String key) {
-        SessionScripts.DELETE.run(redis(), ScriptOutputType.INTEGER, new String[] {sessionKey(key)},
+        eval(SessionScripts.DELETE, new String[] {sessionKey(key)},
                 utf8(prefix), utf8(key));
     }
 
@@ -257,8 +257,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
      * hash, and the entries of sessions that expired or were deleted are removed.
      */
     public List<String> sessionsOf(String principal) {
-        List<byte[]> members = SessionScripts.SESSIONS_OF.run(redis(), ScriptOutputType.MULTI,
-                new String[] {principalKey(principal)}, utf8(prefix));
+        List<byte[]> members = eval(SessionScripts.SESSIONS_OF, new String[] {principalKey(principal)}, utf8(prefix));
         List<String> keys = new ArrayList<>(members.size());
         members.forEach(member -> keys.add(new String(member, StandardCharsets.UTF_8)));
         return keys;
@@ -266,9 +265,17 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
     /** Deletes every session of {@code principal} ("log out everywhere"); returns how many existed. */
     public long invalidateAll(String principal) {
-        Long deleted = SessionScripts.INVALIDATE_ALL.run(redis(), ScriptOutputType.INTEGER,
-                new String[] {principalKey(principal)}, utf8(prefix));
+        Long deleted = eval(SessionScripts.INVALIDATE_ALL, new String[] {principalKey(principal)}, utf8(prefix));
         return deleted;
+    }
+
+    /** Runs a script by its SHA-1, sending its source when the server does not know it yet. */
+    private <T> T eval(RedisScript script, String[] keys, byte[]... args) {
+        try {
+            return redis().evalsha(script.sha(), script.output(), keys, args);
+        } catch (RedisNoScriptException e) {
+            return redis().eval(script.source(), script.output(), keys, args);
+        }
     }
 
     private static byte[] utf8(String text) {

@@ -1,6 +1,7 @@
 package org.cacheway.session.redis;
 
-import org.cacheway.cache.redis.client.Script;
+import io.lettuce.core.ScriptOutputType;
+import org.cacheway.cache.redis.client.RedisScript;
 
 /**
  * The Lua scripts behind {@link RedisSessionStore}: each operation is one round trip and atomic,
@@ -26,7 +27,7 @@ final class SessionScripts {
      * prefix, session key, then the attribute writes (see {@link #fields}). Returns 1 on success, 0
      * when create found the key, -1 when update or replace found none.
      */
-    static final Script SAVE = new Script(NOW
+    static final RedisScript SAVE = new RedisScript("save", NOW
             + "local h, mode, ttl, principal, prefix, sid = KEYS[1], ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5] "
             + "local exists = redis.call('EXISTS', h) == 1 "
             + "if mode == 'create' then if exists then return 0 end elseif not exists then return -1 end "
@@ -49,7 +50,7 @@ final class SessionScripts {
             + "    if redis.call('PTTL', idx) < ttl then redis.call('PEXPIRE', idx, ttl) end "
             + "  else redis.call('ZREM', idx, sid) end "
             + "end "
-            + "return 1");
+            + "return 1", ScriptOutputType.INTEGER);
 
     /**
      * Updates an existing session whose principal did not change, the common save: refreshes the
@@ -60,7 +61,7 @@ final class SessionScripts {
      * session key, then the attribute writes (see {@link #fields}). Returns 1 on success, -1 when
      * the hash is gone (it is not recreated).
      */
-    static final Script UPDATE = new Script("local h, ttl = KEYS[1], tonumber(ARGV[1]) "
+    static final RedisScript UPDATE = new RedisScript("update", "local h, ttl = KEYS[1], tonumber(ARGV[1]) "
             + "if redis.call('PEXPIRE', h, ttl) == 0 then return -1 end "
             + fields(4)
             + "local principal = redis.call('HGET', h, 'meta:principal') "
@@ -70,27 +71,27 @@ final class SessionScripts {
             + "  if left == -2 then redis.call('ZADD', idx, 0, ARGV[3]) end "
             + "  if left < ttl then redis.call('PEXPIRE', idx, ttl) end "
             + "end "
-            + "return 1");
+            + "return 1", ScriptOutputType.INTEGER);
 
     /** Deletes a session and its index entry. KEYS[1] = the hash; ARGV: key prefix, session key. */
-    static final Script DELETE = new Script("local old = redis.call('HGET', KEYS[1], 'meta:principal') "
+    static final RedisScript DELETE = new RedisScript("delete", "local old = redis.call('HGET', KEYS[1], 'meta:principal') "
             + "redis.call('DEL', KEYS[1]) "
             + "if old and old ~= '' then redis.call('ZREM', ARGV[1] .. 'principal:' .. old, ARGV[2]) end "
-            + "return 1");
+            + "return 1", ScriptOutputType.INTEGER);
 
     /**
      * The live session keys of a principal, each verified against its hash (the dead ones are
      * removed, the others re-scored). KEYS[1] = the index; ARGV[1] = key prefix.
      */
-    static final Script SESSIONS_OF = new Script(NOW + "local idx, prefix = KEYS[1], ARGV[1] "
-            + verify("redis.call('ZRANGE', idx, 0, -1)") + "return live");
+    static final RedisScript SESSIONS_OF = new RedisScript("sessionsOf", NOW + "local idx, prefix = KEYS[1], ARGV[1] "
+            + verify("redis.call('ZRANGE', idx, 0, -1)") + "return live", ScriptOutputType.MULTI);
 
     /** Deletes every session of a principal and the index. KEYS[1] = the index; ARGV[1] = key prefix. */
-    static final Script INVALIDATE_ALL = new Script("local members = redis.call('ZRANGE', KEYS[1], 0, -1) "
+    static final RedisScript INVALIDATE_ALL = new RedisScript("invalidateAll", "local members = redis.call('ZRANGE', KEYS[1], 0, -1) "
             + "local n = 0 "
             + "for _, sid in ipairs(members) do n = n + redis.call('DEL', ARGV[1] .. 'session:' .. sid) end "
             + "redis.call('DEL', KEYS[1]) "
-            + "return n");
+            + "return n", ScriptOutputType.INTEGER);
 
     /**
      * Lua for one variadic {@code cmd h list[first..last]} ({@code h} a local naming the hash), in

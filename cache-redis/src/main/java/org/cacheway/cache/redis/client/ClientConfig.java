@@ -1,14 +1,17 @@
 package org.cacheway.cache.redis.client;
 
+import io.lettuce.core.SslVerifyMode;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Transports.NativeTransports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
-import io.lettuce.core.resource.Transports.NativeTransports;
 import org.cacheway.cache.CacheConfigurationException;
+import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.redis.location.RedisLocation;
 import org.slf4j.Logger;
@@ -17,22 +20,39 @@ import org.slf4j.LoggerFactory;
 /**
  * A Redis cache's connection settings, read once from its {@code LOCATION} and {@code OPTIONS}:
  * the parsed locations (credentials from {@code USERNAME}/{@code PASSWORD} filled in where the URL
- * has none), the socket timeouts and the other connection options. Immutable; a client class
- * receives one and reads client-specific options through {@link #settings()}.
+ * has none), the socket timeouts and the other connection options, and the Lettuce
+ * {@link ClientResources} (event loops, timers) the connections share with the registry's other
+ * aliases. Immutable; a client class receives one and reads its own options through
+ * {@link #settings()}.
  */
 public final class ClientConfig {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConfig.class);
 
-    /** The options this module understands, whatever the client class. */
-    public static final Set<String> KNOWN_OPTIONS = Set.of("CLIENT_CLASS", "SERIALIZER", "COMPRESSOR",
-            "IGNORE_EXCEPTIONS", "LOG_IGNORED_EXCEPTIONS", "LOGGER", "SOCKET_CONNECT_TIMEOUT", "SOCKET_TIMEOUT",
-            "PASSWORD", "USERNAME", "CLIENT_NAME", "SSL_VERIFY_PEER", "CLOSE_CONNECTION", "SCAN_ITERSIZE",
-            "RECONNECT_MAX_DELAY");
+    /** Lettuce's default command timeout, used when {@code SOCKET_TIMEOUT} is unset or 0. */
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
+    /** Lettuce's default connect timeout, used when {@code SOCKET_CONNECT_TIMEOUT} is unset or 0. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    /** django-redis options that have no meaning on Lettuce: accepted, logged at WARN and ignored. */
-    public static final Set<String> IGNORED_OPTIONS = Set.of("CONNECTION_POOL_CLASS", "CONNECTION_POOL_KWARGS",
-            "PARSER_CLASS", "PICKLE_VERSION", "REDIS_CLIENT_CLASS", "REDIS_CLIENT_KWARGS", "CONNECTION_FACTORY",
-            "REPLICA_READ_ONLY");
+    /** {@code OPTIONS['SOCKET_TIMEOUT']}: seconds a command may take (fractions allowed; 0 = Lettuce's 60). */
+    public static final CacheOption<Duration> SOCKET_TIMEOUT = timeout("SOCKET_TIMEOUT", DEFAULT_SOCKET_TIMEOUT);
+    /** {@code OPTIONS['SOCKET_CONNECT_TIMEOUT']}: seconds connecting may take (0 = Lettuce's 10). */
+    public static final CacheOption<Duration> SOCKET_CONNECT_TIMEOUT =
+            timeout("SOCKET_CONNECT_TIMEOUT", DEFAULT_CONNECT_TIMEOUT);
+    /** {@code OPTIONS['RECONNECT_MAX_DELAY']}: the ceiling in seconds of the reconnect back-off. */
+    public static final CacheOption<Duration> RECONNECT_MAX_DELAY =
+            CacheOption.seconds("RECONNECT_MAX_DELAY", Duration.ofSeconds(2));
+    /** {@code OPTIONS['PASSWORD']}: used for locations whose URL has none. */
+    public static final CacheOption<String> PASSWORD = CacheOption.string("PASSWORD", null);
+    /** {@code OPTIONS['USERNAME']}: the ACL user for locations whose URL has none. */
+    public static final CacheOption<String> USERNAME = CacheOption.string("USERNAME", null);
+    /** {@code OPTIONS['CLIENT_NAME']}: sent with {@code CLIENT SETNAME}. */
+    public static final CacheOption<String> CLIENT_NAME = CacheOption.string("CLIENT_NAME", null);
+    /** {@code OPTIONS['SSL_VERIFY_PEER']}: {@code true}/{@code full}, {@code ca}, {@code false}/{@code none}. */
+    public static final CacheOption<SslVerifyMode> SSL_VERIFY_PEER =
+            CacheOption.of("SSL_VERIFY_PEER", SslVerifyMode.FULL, ClientConfig::sslMode);
+    /** The connection options every client class reads. */
+    public static final List<CacheOption<?>> OPTIONS = List.of(SOCKET_TIMEOUT, SOCKET_CONNECT_TIMEOUT,
+            RECONNECT_MAX_DELAY, PASSWORD, USERNAME, CLIENT_NAME, SSL_VERIFY_PEER);
 
     /** Why a unix:// location cannot be used, and what to add. */
     static final String UNIX_NEEDS_NATIVE = "a unix:// location needs Netty's native transport on the classpath: "
@@ -40,42 +60,94 @@ public final class ClientConfig {
             + "or netty-transport-native-kqueue on macOS";
 
     /** The LOCATION query parameters that are understood; others are logged and ignored. */
-    private static final Set<String> URL_PARAMETERS = Set.of("db", "username", "password");
-
-    /** Lettuce's default command timeout, used when {@code SOCKET_TIMEOUT} is unset. */
-    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
-    /** Lettuce's default connect timeout, used when {@code SOCKET_CONNECT_TIMEOUT} is unset. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<String> URL_PARAMETERS = Set.of("db", "username", "password", "sentinelMasterId");
 
     private final CacheSettings settings;
     private final List<RedisLocation> locations;
-    private final String sentinelLocation;
     private final Duration socketTimeout;
     private final Duration connectTimeout;
     private final Duration reconnectMaxDelay;
     private final String clientName;
-    private final String sslVerifyPeer;
-    private final boolean closeConnection;
-    private final int scanItersize;
+    private final SslVerifyMode sslVerifyPeer;
+    private final ClientResources resources;
 
-    private ClientConfig(CacheSettings settings) {
-        CacheSettings.Options options = settings.options();
+    private ClientConfig(CacheSettings settings, ClientResources resources) {
         this.settings = settings;
-        this.socketTimeout = seconds(options, "SOCKET_TIMEOUT", DEFAULT_SOCKET_TIMEOUT);
-        this.connectTimeout = seconds(options, "SOCKET_CONNECT_TIMEOUT", DEFAULT_CONNECT_TIMEOUT);
-        this.reconnectMaxDelay = seconds(options, "RECONNECT_MAX_DELAY", Duration.ofSeconds(2));
-        this.clientName = options.string("CLIENT_NAME", null);
-        this.sslVerifyPeer = sslMode(options);
-        this.closeConnection = options.bool("CLOSE_CONNECTION", false);
-        this.scanItersize = options.integer("SCAN_ITERSIZE", 10);
-        if (scanItersize < 1) {
-            throw options.error("SCAN_ITERSIZE", options.get("SCAN_ITERSIZE"), "must be at least 1");
+        this.resources = resources;
+        this.socketTimeout = SOCKET_TIMEOUT.read(settings);
+        this.connectTimeout = SOCKET_CONNECT_TIMEOUT.read(settings);
+        this.reconnectMaxDelay = RECONNECT_MAX_DELAY.read(settings);
+        this.clientName = CLIENT_NAME.read(settings);
+        this.sslVerifyPeer = SSL_VERIFY_PEER.read(settings);
+        this.locations = parse(settings, USERNAME.read(settings), PASSWORD.read(settings));
+    }
+
+    private ClientConfig(ClientConfig config, ClientResources resources) {
+        this.settings = config.settings;
+        this.locations = config.locations;
+        this.socketTimeout = config.socketTimeout;
+        this.connectTimeout = config.connectTimeout;
+        this.reconnectMaxDelay = config.reconnectMaxDelay;
+        this.clientName = config.clientName;
+        this.sslVerifyPeer = config.sslVerifyPeer;
+        this.resources = Objects.requireNonNull(resources, "resources");
+    }
+
+    /**
+     * Reads the connection settings of one cache, without Lettuce resources (for parsing alone;
+     * {@link #withResources} gives a config clients can connect with).
+     *
+     * @throws CacheConfigurationException naming alias, setting and value
+     */
+    public static ClientConfig from(CacheSettings settings) {
+        return new ClientConfig(settings, null);
+    }
+
+    /** This config, connecting on {@code resources} (shared, owned by whoever made them). */
+    public ClientConfig withResources(ClientResources resources) {
+        return new ClientConfig(this, resources);
+    }
+
+    private static CacheOption<Duration> timeout(String name, Duration fallback) {
+        return CacheOption.of(name, fallback, (raw, options, n) -> {
+            double value = options.number(n, -1);
+            if (value == 0) {
+                return fallback;
+            }
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw options.error(n, raw, "expected a positive number of seconds");
+            }
+            return Duration.ofNanos((long) (value * 1_000_000_000L));
+        });
+    }
+
+    private static SslVerifyMode sslMode(Object raw, CacheSettings.Options options, String name) {
+        switch (raw.toString().trim().toUpperCase(Locale.ROOT)) {
+            case "TRUE": case "FULL": case "REQUIRED":
+                return SslVerifyMode.FULL;
+            case "CA":
+                return SslVerifyMode.CA;
+            case "FALSE": case "NONE":
+                return SslVerifyMode.NONE;
+            default:
+                throw options.error(name, raw, "expected true, false, 'full', 'ca' or 'none'");
         }
-        String username = options.string("USERNAME", null);
-        String password = options.string("PASSWORD", null);
+    }
+
+    /**
+     * The LOCATION entries parsed in order; a {@code redis-sentinel://} URI is one entry (with the
+     * pieces that the comma split of a string LOCATION made joined back).
+     */
+    private static List<RedisLocation> parse(CacheSettings settings, String username, String password) {
+        List<String> entries = settings.locations();
+        if (!entries.isEmpty() && entries.get(0).trim().toLowerCase(Locale.ROOT).matches("rediss?-sentinel://.*")) {
+            entries = List.of(String.join(",", entries).trim());
+        }
+        if (entries.isEmpty()) {
+            RedisLocation.parse(settings.alias(), null);
+        }
         List<RedisLocation> parsed = new ArrayList<>();
-        this.sentinelLocation = sentinelLocation(settings.locations());
-        for (String entry : sentinelLocation != null ? List.<String>of() : settings.locations()) {
+        for (String entry : entries) {
             RedisLocation location = RedisLocation.parse(settings.alias(), entry);
             for (String parameter : location.query().keySet()) {
                 if (!URL_PARAMETERS.contains(parameter)) {
@@ -88,82 +160,7 @@ public final class ClientConfig {
             }
             parsed.add(location.withDefaultCredentials(username, password));
         }
-        if (parsed.isEmpty() && sentinelLocation == null) {
-            RedisLocation.parse(settings.alias(), null);
-        }
-        this.locations = Collections.unmodifiableList(parsed);
-    }
-
-    /**
-     * Reads the connection settings of one cache (option names are checked separately, by
-     * {@link #checkOptionNames}, once the client class is known).
-     *
-     * @throws org.cacheway.cache.CacheConfigurationException naming alias, setting and value
-     */
-    public static ClientConfig from(CacheSettings settings) {
-        return new ClientConfig(settings);
-    }
-
-    /**
-     * Rejects option names that neither this module nor the client class ({@code clientOptions})
-     * understands, so typos are caught early, and logs at WARN those of django-redis that make no
-     * sense on the JVM.
-     *
-     * @throws org.cacheway.cache.CacheConfigurationException naming the alias and the unknown option
-     */
-    public static void checkOptionNames(CacheSettings settings, Set<String> clientOptions) {
-        CacheSettings.Options options = settings.options();
-        for (String name : options.asMap().keySet()) {
-            if (IGNORED_OPTIONS.contains(name)) {
-                LOG.warn("CACHES['{}']['OPTIONS']['{}'] is a django-redis option with no meaning on Lettuce; ignored",
-                        settings.alias(), name);
-            } else if (!KNOWN_OPTIONS.contains(name) && !clientOptions.contains(name)) {
-                Set<String> known = new TreeSet<>(KNOWN_OPTIONS);
-                known.addAll(clientOptions);
-                known.addAll(IGNORED_OPTIONS);
-                throw options.error(name, options.get(name), "unknown option (known options: " + known + ")");
-            }
-        }
-    }
-
-    /**
-     * A LOCATION in Lettuce's sentinel form ({@code redis-sentinel://host:port,host:port/db#service}),
-     * with the pieces that the comma split of a string LOCATION made joined back; null otherwise.
-     */
-    private static String sentinelLocation(List<String> entries) {
-        if (entries.isEmpty() || !entries.get(0).trim().toLowerCase(Locale.ROOT).matches("rediss?-sentinel://.*")) {
-            return null;
-        }
-        return String.join(",", entries).trim();
-    }
-
-    private static Duration seconds(CacheSettings.Options options, String name, Duration fallback) {
-        double value = options.number(name, -1);
-        if (!options.has(name) || value == 0) {
-            return fallback;
-        }
-        if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
-            throw options.error(name, options.get(name), "expected a positive number of seconds");
-        }
-        return Duration.ofNanos((long) (value * 1_000_000_000L));
-    }
-
-    private static String sslMode(CacheSettings.Options options) {
-        Object value = options.get("SSL_VERIFY_PEER");
-        if (value == null) {
-            return "FULL";
-        }
-        String text = value.toString().trim().toUpperCase(Locale.ROOT);
-        switch (text) {
-            case "TRUE": case "FULL": case "REQUIRED":
-                return "FULL";
-            case "CA":
-                return "CA";
-            case "FALSE": case "NONE":
-                return "NONE";
-            default:
-                throw options.error("SSL_VERIFY_PEER", value, "expected true, false, 'full', 'ca' or 'none'");
-        }
+        return Collections.unmodifiableList(parsed);
     }
 
     /** The cache's settings, for client-specific options. */
@@ -176,27 +173,23 @@ public final class ClientConfig {
         return settings.alias();
     }
 
-    /**
-     * The parsed {@code LOCATION} entries, in order; never empty.
-     *
-     * @throws CacheConfigurationException when the LOCATION is a sentinel URI, which only a client
-     *     reading {@link #sentinelLocation()} understands
-     */
+    /** The parsed {@code LOCATION} entries, in order; never empty. */
     public List<RedisLocation> locations() {
-        if (locations.isEmpty()) {
-            throw CacheConfigurationException.of(alias(), "LOCATION", sentinelLocation,
-                    "a redis-sentinel:// location needs OPTIONS['CLIENT_CLASS'] = 'django_redis.client.SentinelClient'");
-        }
         return locations;
     }
 
     /**
-     * The {@code LOCATION} when it is in Lettuce's sentinel URI form
-     * ({@code redis-sentinel://[password@]host:port[,host:port]/db#service}), else null; for
-     * the sentinel client.
+     * The {@code LOCATION} entries as servers, for clients that connect to each one.
+     *
+     * @throws CacheConfigurationException when the LOCATION is a sentinel URI, which only the
+     *     sentinel client understands
      */
-    public String sentinelLocation() {
-        return sentinelLocation;
+    public List<RedisLocation> servers() {
+        if (locations.get(0).scheme() == RedisLocation.Scheme.SENTINEL) {
+            throw CacheConfigurationException.of(alias(), "LOCATION", locations.get(0).raw(),
+                    "a redis-sentinel:// location needs OPTIONS['CLIENT_CLASS'] = 'django_redis.client.SentinelClient'");
+        }
+        return locations;
     }
 
     /** {@code SOCKET_TIMEOUT}: how long a command may take. */
@@ -219,19 +212,22 @@ public final class ClientConfig {
         return clientName;
     }
 
-    /** {@code SSL_VERIFY_PEER} as Lettuce's mode name: {@code FULL}, {@code CA} or {@code NONE}. */
-    public String sslVerifyPeer() {
+    /** {@code SSL_VERIFY_PEER} as Lettuce's verification mode. */
+    public SslVerifyMode sslVerifyPeer() {
         return sslVerifyPeer;
     }
 
-    /** {@code CLOSE_CONNECTION}: whether a per-request {@code close()} disconnects. */
-    public boolean closeConnection() {
-        return closeConnection;
-    }
-
-    /** {@code SCAN_ITERSIZE}: the {@code COUNT} hint of {@code deletePattern}'s scans (10, as django-redis). */
-    public int scanItersize() {
-        return scanItersize;
+    /**
+     * The shared Lettuce resources connections are made on.
+     *
+     * @throws IllegalStateException for a config read for parsing alone ({@link #from})
+     */
+    public ClientResources resources() {
+        if (resources == null) {
+            throw new IllegalStateException("ClientConfig of cache '" + alias() + "' has no ClientResources: "
+                    + "use withResources(...)");
+        }
+        return resources;
     }
 
     @Override

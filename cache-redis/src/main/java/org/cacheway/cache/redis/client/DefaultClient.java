@@ -1,6 +1,9 @@
 package org.cacheway.cache.redis.client;
 
 import java.util.List;
+import org.cacheway.cache.redis.internal.Transport;
+import org.cacheway.cache.redis.internal.lettuce.LettuceConnector;
+import org.cacheway.cache.redis.internal.lettuce.LettuceTransport;
 import org.cacheway.cache.redis.location.RedisLocation;
 
 /**
@@ -9,27 +12,25 @@ import org.cacheway.cache.redis.location.RedisLocation;
  * key scans in turn, falling back to the primary when a replica fails (django-redis does not fall
  * back). Each server has ONE shared Lettuce connection, made on first use.
  */
-public class DefaultClient extends NodeClient {
+public final class DefaultClient extends CommandClient {
 
     /** A client over the locations of {@code config}. */
     public DefaultClient(ClientConfig config) {
-        this(config, new Connector(config), config.locations());
+        this(new LettuceConnector(config), config.servers());
     }
 
-    /**
-     * A client over {@code locations} (the first is the primary), connecting through a
-     * {@code connector} that may be shared with other clients; for subclasses and routing clients.
-     */
-    protected DefaultClient(ClientConfig config, Connector connector, List<RedisLocation> locations) {
-        super(config, connector, connector.node(locations.get(0)),
-                locations.subList(1, locations.size()).stream().map(connector::node).toList());
+    private DefaultClient(LettuceConnector connector, List<RedisLocation> locations) {
+        super(transport(connector, locations.get(0)),
+                locations.subList(1, locations.size()).stream().map(location -> transport(connector, location))
+                        .toList(), connector::shutdown);
     }
 
-    /**
-     * A client for one server of a routing client (a shard), sharing {@code connector} with the
-     * other shards; releasing any of them shuts the shared connector down, so release them together.
-     */
-    public static DefaultClient single(ClientConfig config, Connector connector, RedisLocation location) {
-        return new DefaultClient(config, connector, List.of(location));
+    private static Transport transport(LettuceConnector connector, RedisLocation location) {
+        return new LettuceTransport(connector.node(location), connector.errors());
+    }
+
+    /** A client for one server of {@code config}, such as one shard of a {@link RoutingClient}. */
+    public static DefaultClient single(ClientConfig config, RedisLocation location) {
+        return new DefaultClient(new LettuceConnector(config), List.of(location));
     }
 }

@@ -1,16 +1,22 @@
 package org.cacheway.cache.redis.client;
 
 import io.lettuce.core.ReadFrom;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisCredentialsProvider;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.masterreplica.MasterReplica;
 import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.cacheway.cache.CacheConfigurationException;
+import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSettings;
+import org.cacheway.cache.redis.internal.lettuce.LettuceConnector;
+import org.cacheway.cache.redis.internal.lettuce.NodeEndpoint;
+import org.cacheway.cache.redis.internal.lettuce.LettuceTransport;
 import org.cacheway.cache.redis.location.RedisLocation;
 
 /**
@@ -26,41 +32,39 @@ import org.cacheway.cache.redis.location.RedisLocation;
  * reads to replicas through a Lettuce master/replica connection, which follows the topology the
  * sentinels announce. Writes, scripts, locks and counters always go to the primary.
  */
-public class SentinelClient extends NodeClient {
+public final class SentinelClient extends CommandClient {
     /** {@code OPTIONS['SENTINELS']}: the sentinels, for a django-redis style {@code redis://service/db}. */
-    public static final String SENTINELS = "SENTINELS";
+    public static final CacheOption<List<RedisLocation.HostPort>> SENTINELS =
+            CacheOption.of("SENTINELS", List.of(), SentinelClient::sentinels);
     /** {@code OPTIONS['READ_FROM']}: a Lettuce {@link ReadFrom} name; reads stay on the primary by default. */
-    public static final String READ_FROM = "READ_FROM";
+    public static final CacheOption<ReadFrom> READ_FROM = CacheOption.of("READ_FROM", ReadFrom.UPSTREAM,
+            SentinelClient::readFrom);
+    /** The options this client reads. */
+    public static final List<CacheOption<?>> OPTIONS = List.of(SENTINELS, READ_FROM);
 
     /** A client for the service that {@code config} names; nothing connects until first use. */
     public SentinelClient(ClientConfig config) {
-        this(config, new Connector(config));
+        this(config, new LettuceConnector(config));
     }
 
-    private SentinelClient(ClientConfig config, Connector connector) {
-        super(config, connector, node(config, connector), List.of());
+    private SentinelClient(ClientConfig config, LettuceConnector connector) {
+        super(new LettuceTransport(node(config, connector), connector.errors()), List.of(), connector::shutdown);
     }
 
-    private static Node node(ClientConfig config, Connector connector) {
-        RedisURI uri = sentinelUri(config);
-        CacheSettings.Options options = config.settings().options();
-        String readFrom = options.string(READ_FROM, "MASTER");
-        ReadFrom policy;
-        try {
-            policy = ReadFrom.valueOf(readFrom.replace("_", ""));
-        } catch (IllegalArgumentException e) {
-            throw options.error(READ_FROM, readFrom, "expected a Lettuce ReadFrom name such as MASTER, "
-                    + "REPLICA_PREFERRED, REPLICA, MASTER_PREFERRED, ANY or ANY_REPLICA");
-        }
-        Supplier<StatefulRedisConnection<String, byte[]>> connect = policy == ReadFrom.UPSTREAM
-                ? () -> connector.lettuce().connect(Connector.CODEC, uri)
-                : () -> {
+    private static NodeEndpoint node(ClientConfig config, LettuceConnector connector) {
+        RedisURI uri = sentinelUri(config, connector);
+        ReadFrom policy = READ_FROM.read(config.settings());
+        Function<RedisClient, StatefulRedisConnection<String, byte[]>> connect = policy == ReadFrom.UPSTREAM
+                ? client -> client.connect(LettuceConnector.CODEC, uri)
+                : client -> {
                     StatefulRedisMasterReplicaConnection<String, byte[]> connection =
-                            MasterReplica.connect(connector.lettuce(), Connector.CODEC, uri);
+                            MasterReplica.connect(client, LettuceConnector.CODEC, uri);
                     connection.setReadFrom(policy);
                     return connection;
                 };
-        return new Node(uri.getSentinelMasterId() + "@" + uri.getSentinels(), connect, config.reconnectMaxDelay());
+        String service = uri.getSentinelMasterId() + "@" + uri.getSentinels().stream()
+                .map(sentinel -> sentinel.getHost() + ":" + sentinel.getPort()).toList();
+        return connector.node(service, "the service " + service, connect);
     }
 
     /**
@@ -70,91 +74,82 @@ public class SentinelClient extends NodeClient {
      * @throws CacheConfigurationException naming LOCATION or SENTINELS when they do not describe a service
      */
     public static RedisURI sentinelUri(ClientConfig config) {
-        CacheSettings.Options options = config.settings().options();
-        String location = config.sentinelLocation();
-        RedisURI uri;
-        boolean credentialsGiven;
-        if (location != null) {
-            credentialsGiven = location.substring(0, location.indexOf("://") + 3 + location.substring(
-                    location.indexOf("://") + 3).split("[/#?]", 2)[0].length()).contains("@");
-            try {
-                uri = RedisURI.create(location);
-            } catch (RuntimeException e) {
-                throw CacheConfigurationException.of(config.alias(), "LOCATION", location, e.getMessage());
-            }
-            if (uri.getSentinelMasterId() == null || uri.getSentinels().isEmpty()) {
-                throw CacheConfigurationException.of(config.alias(), "LOCATION", location,
-                        "a sentinel URI needs sentinels and a service: redis-sentinel://host:port,host:port/db#service");
-            }
-        } else {
-            uri = djangoStyle(config, options);
-            credentialsGiven = config.locations().get(0).password() != null;
+        return sentinelUri(config, new LettuceConnector(config));
+    }
+
+    private static RedisURI sentinelUri(ClientConfig config, LettuceConnector connector) {
+        RedisLocation location = config.locations().get(0);
+        if (location.scheme() != RedisLocation.Scheme.SENTINEL) {
+            location = djangoStyle(config);
         }
-        uri.setTimeout(config.socketTimeout());
-        if (config.clientName() != null) {
-            uri.setClientName(config.clientName());
-        }
-        String password = options.string("PASSWORD", null);
-        if (!credentialsGiven && password != null) {
-            String username = options.string("USERNAME", null);
-            uri.setCredentialsProvider(io.lettuce.core.RedisCredentialsProvider.from(
-                    () -> io.lettuce.core.RedisCredentials.just(username, password)));
+        RedisURI uri = connector.sentinelUri(location);
+        String password = ClientConfig.PASSWORD.read(config.settings());
+        if (location.password() == null && password != null) {
+            String username = ClientConfig.USERNAME.read(config.settings());
+            uri.setCredentialsProvider(RedisCredentialsProvider.from(() -> RedisCredentials.just(username, password)));
         }
         return uri;
     }
 
-    private static RedisURI djangoStyle(ClientConfig config, CacheSettings.Options options) {
-        if (config.locations().size() != 1 || config.locations().get(0).scheme() != RedisLocation.Scheme.REDIS) {
+    /** {@code redis://service/db} with {@code SENTINELS}, as a sentinel location. */
+    private static RedisLocation djangoStyle(ClientConfig config) {
+        List<RedisLocation> locations = config.locations();
+        if (locations.size() != 1 || locations.get(0).scheme() != RedisLocation.Scheme.REDIS) {
             throw CacheConfigurationException.of(config.alias(), "LOCATION", config.settings().locations(),
                     "expected one redis://service/db entry (with OPTIONS['SENTINELS']) or a redis-sentinel:// URI");
         }
-        RedisLocation service = config.locations().get(0);
-        List<String[]> sentinels = sentinels(options);
-        RedisURI.Builder builder = RedisURI.Builder.sentinel(sentinels.get(0)[0], port(options, sentinels.get(0)[1]),
-                service.host());
-        for (String[] sentinel : sentinels.subList(1, sentinels.size())) {
-            builder.withSentinel(sentinel[0], port(options, sentinel[1]));
+        List<RedisLocation.HostPort> sentinels = SENTINELS.read(config.settings());
+        if (sentinels.isEmpty()) {
+            throw config.settings().options().error(SENTINELS.name(), null,
+                    "SENTINELS must be provided as a list of (host, port)");
         }
-        builder.withDatabase(service.database());
+        RedisLocation service = locations.get(0);
+        StringBuilder uri = new StringBuilder("redis-sentinel://");
         if (service.password() != null) {
-            if (service.username() != null) {
-                builder.withAuthentication(service.username(), service.password());
-            } else {
-                builder.withPassword(service.password().toCharArray());
-            }
+            uri.append(service.username() == null ? "" : encode(service.username()) + ":")
+                    .append(encode(service.password())).append('@');
         }
-        return builder.build();
+        uri.append(String.join(",", sentinels.stream().map(RedisLocation.HostPort::toString).toList()))
+                .append('/').append(service.database()).append('#').append(encode(service.host()));
+        return RedisLocation.parse(config.alias(), uri.toString());
     }
 
-    private static List<String[]> sentinels(CacheSettings.Options options) {
-        Object value = options.get(SENTINELS);
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<RedisLocation.HostPort> sentinels(Object value, CacheSettings.Options options, String name) {
         if (!(value instanceof List<?> list) || list.isEmpty()) {
-            throw options.error(SENTINELS, value, "SENTINELS must be provided as a list of (host, port)");
+            throw options.error(name, value, "SENTINELS must be provided as a list of (host, port)");
         }
-        List<String[]> sentinels = new ArrayList<>();
+        List<RedisLocation.HostPort> sentinels = new ArrayList<>();
         for (Object entry : list) {
+            String host;
+            String port;
             if (entry instanceof List<?> pair && pair.size() == 2) {
-                sentinels.add(new String[] {String.valueOf(pair.get(0)), String.valueOf(pair.get(1))});
+                host = String.valueOf(pair.get(0));
+                port = String.valueOf(pair.get(1));
             } else if (entry instanceof String text && text.lastIndexOf(':') > 0) {
-                int colon = text.lastIndexOf(':');
-                sentinels.add(new String[] {text.substring(0, colon), text.substring(colon + 1)});
+                host = text.substring(0, text.lastIndexOf(':'));
+                port = text.substring(text.lastIndexOf(':') + 1);
             } else {
-                throw options.error(SENTINELS, value, "SENTINELS must be provided as a list of (host, port)");
+                throw options.error(name, value, "SENTINELS must be provided as a list of (host, port)");
+            }
+            try {
+                sentinels.add(new RedisLocation.HostPort(host, Integer.parseInt(port.trim())));
+            } catch (NumberFormatException e) {
+                throw options.error(name, value, "bad sentinel port '" + port + "'");
             }
         }
         return sentinels;
     }
 
-    private static int port(CacheSettings.Options options, String text) {
+    private static ReadFrom readFrom(Object value, CacheSettings.Options options, String name) {
         try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw options.error(SENTINELS, options.get(SENTINELS), "bad sentinel port '" + text + "'");
+            return ReadFrom.valueOf(value.toString().replace("_", ""));
+        } catch (IllegalArgumentException e) {
+            throw options.error(name, value, "expected a Lettuce ReadFrom name such as MASTER, "
+                    + "REPLICA_PREFERRED, REPLICA, MASTER_PREFERRED, ANY or ANY_REPLICA");
         }
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of(SENTINELS, READ_FROM, "SENTINEL_KWARGS");
     }
 }

@@ -2,7 +2,9 @@ package org.cacheway.cache.redis.location;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -12,8 +14,10 @@ import org.cacheway.cache.CacheConfigurationException;
 /**
  * One Redis server named by a {@code LOCATION} entry, parsed once: {@code redis://} and
  * {@code rediss://} URLs ({@code [user:password@]host[:port][/db][?db=N]}, where {@code ?db=}
- * beats the path as in redis-py), {@code unix://[[user]:password@]/path[?db=N]}, and the old
- * {@code host:port:db} form that django-redis dropped in 4.5. Immutable; {@link #toString()} masks
+ * beats the path as in redis-py), {@code unix://[[user]:password@]/path[?db=N]}, the old
+ * {@code host:port:db} form that django-redis dropped in 4.5, and Lettuce's sentinel form
+ * {@code redis-sentinel://[password@]host[:port][,host[:port]...][/db]#service} (a service found
+ * through its sentinels; {@code rediss-sentinel://} for TLS). Immutable; {@link #toString()} masks
  * the password, {@link #raw()} keeps the entry exactly as written (the shard ring hashes it).
  */
 public final class RedisLocation {
@@ -24,11 +28,23 @@ public final class RedisLocation {
         /** TCP with TLS, {@code rediss://}. */
         REDISS,
         /** A Unix domain socket, {@code unix://}. */
-        UNIX
+        UNIX,
+        /** A service found through Redis Sentinel, {@code redis-sentinel://} or {@code rediss-sentinel://}. */
+        SENTINEL
+    }
+
+    /** One host and port, such as a sentinel's. */
+    public record HostPort(String host, int port) {
+        @Override
+        public String toString() {
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
     }
 
     /** Redis's default port. */
     public static final int DEFAULT_PORT = 6379;
+    /** Redis Sentinel's default port. */
+    public static final int DEFAULT_SENTINEL_PORT = 26379;
 
     private static final Pattern OLD_FORM = Pattern.compile("([^:/\\s]+):(\\d+):(\\d+)");
 
@@ -41,9 +57,22 @@ public final class RedisLocation {
     private final String username;
     private final String password;
     private final Map<String, String> query;
+    private final List<HostPort> sentinels;
+    private final String service;
+    private final boolean tls;
 
     private RedisLocation(String raw, Scheme scheme, String host, int port, String socketPath, int database,
             String username, String password, Map<String, String> query) {
+        this(raw, scheme, host, port, socketPath, database, username, password, query, List.of(), null,
+                scheme == Scheme.REDISS);
+    }
+
+    private RedisLocation(String raw, Scheme scheme, String host, int port, String socketPath, int database,
+            String username, String password, Map<String, String> query, List<HostPort> sentinels, String service,
+            boolean tls) {
+        this.sentinels = List.copyOf(sentinels);
+        this.service = service;
+        this.tls = tls;
         this.raw = raw;
         this.scheme = scheme;
         this.host = host;
@@ -69,8 +98,8 @@ public final class RedisLocation {
             return parseOrThrow(location.trim(), location);
         } catch (IllegalArgumentException e) {
             throw CacheConfigurationException.of(alias, "LOCATION", location, e.getMessage()
-                    + " (expected redis://[user:password@]host:port/db, rediss://..., unix:///path?db=N"
-                    + " or host:port:db)", e);
+                    + " (expected redis://[user:password@]host:port/db, rediss://..., unix:///path?db=N,"
+                    + " host:port:db or redis-sentinel://host:port,host:port/db#service)", e);
         }
     }
 
@@ -84,7 +113,11 @@ public final class RedisLocation {
             return new RedisLocation(raw, Scheme.REDIS, old.group(1), port(old.group(2)), null,
                     database(old.group(3)), null, null, Map.of());
         }
-        Scheme scheme = scheme(text.substring(0, schemeEnd));
+        String schemeName = text.substring(0, schemeEnd).toLowerCase(java.util.Locale.ROOT);
+        if (schemeName.equals("redis-sentinel") || schemeName.equals("rediss-sentinel")) {
+            return sentinel(raw, text.substring(schemeEnd + 3), schemeName.startsWith("rediss"));
+        }
+        Scheme scheme = scheme(schemeName);
         String rest = text.substring(schemeEnd + 3);
         int queryStart = rest.indexOf('?');
         Map<String, String> query = queryStart < 0 ? Map.of() : query(rest.substring(queryStart + 1));
@@ -115,6 +148,40 @@ public final class RedisLocation {
         String[] hp = hostAndPort(hostPort);
         return new RedisLocation(raw, scheme, hp[0], hp[1] == null ? DEFAULT_PORT : port(hp[1]), null, db,
                 username, password, query);
+    }
+
+    /** {@code [[user]:password@]host[:port][,host[:port]...][/db][?query]#service}. */
+    private static RedisLocation sentinel(String raw, String rest, boolean tls) {
+        int hash = rest.indexOf('#');
+        String service = hash < 0 ? null : decode(rest.substring(hash + 1));
+        String beforeService = hash < 0 ? rest : rest.substring(0, hash);
+        int queryStart = beforeService.indexOf('?');
+        Map<String, String> query = queryStart < 0 ? Map.of() : query(beforeService.substring(queryStart + 1));
+        String target = queryStart < 0 ? beforeService : beforeService.substring(0, queryStart);
+        service = service != null ? service : query.get("sentinelMasterId");
+        if (service == null || service.isEmpty()) {
+            throw new IllegalArgumentException("a sentinel location needs its service name after '#'");
+        }
+        int at = target.lastIndexOf('@');
+        String username = null;
+        String password = null;
+        if (at >= 0) {
+            String userInfo = target.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            username = colon < 0 ? null : emptyToNull(decode(userInfo.substring(0, colon)));
+            password = emptyToNull(decode(colon < 0 ? userInfo : userInfo.substring(colon + 1)));
+            target = target.substring(at + 1);
+        }
+        int slash = target.indexOf('/');
+        String path = slash < 0 ? "" : target.substring(slash + 1);
+        int db = query.containsKey("db") ? database(query.get("db")) : path.isEmpty() ? 0 : database(path);
+        List<HostPort> sentinels = new ArrayList<>();
+        for (String entry : (slash < 0 ? target : target.substring(0, slash)).split(",")) {
+            String[] hp = hostAndPort(entry.trim());
+            sentinels.add(new HostPort(hp[0], hp[1] == null ? DEFAULT_SENTINEL_PORT : port(hp[1])));
+        }
+        return new RedisLocation(raw, Scheme.SENTINEL, null, 0, null, db, username, password, query, sentinels,
+                service, tls);
     }
 
     private static Scheme scheme(String name) {
@@ -211,7 +278,8 @@ public final class RedisLocation {
         if (Objects.equals(user, username) && Objects.equals(pass, password)) {
             return this;
         }
-        return new RedisLocation(raw, scheme, host, port, socketPath, database, user, pass, query);
+        return new RedisLocation(raw, scheme, host, port, socketPath, database, user, pass, query, sentinels, service,
+                tls);
     }
 
     /** The entry exactly as written in {@code LOCATION}. */
@@ -224,17 +292,27 @@ public final class RedisLocation {
         return scheme;
     }
 
-    /** Whether the connection uses TLS ({@code rediss://}). */
+    /** Whether the connection uses TLS ({@code rediss://}, {@code rediss-sentinel://}). */
     public boolean tls() {
-        return scheme == Scheme.REDISS;
+        return tls;
     }
 
-    /** The host name or address; null for a Unix socket. */
+    /** The sentinels of a {@link Scheme#SENTINEL} location, in order; empty for the other schemes. */
+    public List<HostPort> sentinels() {
+        return sentinels;
+    }
+
+    /** The service (master) name of a {@link Scheme#SENTINEL} location; null for the other schemes. */
+    public String service() {
+        return service;
+    }
+
+    /** The host name or address; null for a Unix socket or a sentinel location. */
     public String host() {
         return host;
     }
 
-    /** The TCP port; 0 for a Unix socket. */
+    /** The TCP port; 0 for a Unix socket or a sentinel location. */
     public int port() {
         return port;
     }
@@ -268,20 +346,27 @@ public final class RedisLocation {
     public boolean equals(Object other) {
         return other instanceof RedisLocation o && o.scheme == scheme && Objects.equals(o.host, host)
                 && o.port == port && Objects.equals(o.socketPath, socketPath) && o.database == database
-                && Objects.equals(o.username, username) && Objects.equals(o.password, password);
+                && Objects.equals(o.username, username) && Objects.equals(o.password, password)
+                && o.sentinels.equals(sentinels) && Objects.equals(o.service, service) && o.tls == tls;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(scheme, host, port, socketPath, database, username);
+        return Objects.hash(scheme, host, port, socketPath, database, username, sentinels, service);
     }
 
     /** The location as a URL, with the password masked. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(scheme.name().toLowerCase(java.util.Locale.ROOT)).append("://");
+        String name = scheme == Scheme.SENTINEL ? (tls ? "rediss-sentinel" : "redis-sentinel")
+                : scheme.name().toLowerCase(java.util.Locale.ROOT);
+        StringBuilder text = new StringBuilder(name).append("://");
         if (username != null || password != null) {
             text.append(username == null ? "" : username).append(password == null ? "" : ":***").append('@');
+        }
+        if (scheme == Scheme.SENTINEL) {
+            return text.append(String.join(",", sentinels.stream().map(HostPort::toString).toList())).append('/')
+                    .append(database).append('#').append(service).toString();
         }
         if (scheme == Scheme.UNIX) {
             return text.append(socketPath).append("?db=").append(database).toString();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.cacheway.cache.Timeout;
+import org.cacheway.cache.base.Stages;
 import org.cacheway.cache.redis.client.CacheClient;
 
 /**
@@ -67,7 +68,7 @@ public final class RedisLock implements AutoCloseable {
         Timeout expiry = timeout == null ? Timeout.NEVER : Timeout.of(timeout);
         long deadline = blockingTimeout == null ? Long.MAX_VALUE : System.nanoTime() + blockingTimeout.toNanos();
         while (true) {
-            if (client.lockAcquire(key, candidate, expiry)) {
+            if (Stages.await(client.lockAcquire(key, candidate, expiry))) {
                 token = candidate;
                 return true;
             }
@@ -111,7 +112,7 @@ public final class RedisLock implements AutoCloseable {
             throw new RedisLockException("Cannot release an unlocked lock");
         }
         token = null;
-        if (!client.lockRelease(key, held)) {
+        if (!Stages.await(client.lockRelease(key, held))) {
             throw new LockNotOwnedException("release");
         }
     }
@@ -130,7 +131,7 @@ public final class RedisLock implements AutoCloseable {
         if (timeout == null) {
             throw new RedisLockException("Cannot extend a lock with no timeout");
         }
-        if (!client.lockExtend(key, held, additional.toMillis(), replaceTtl)) {
+        if (!Stages.await(client.lockExtend(key, held, additional.toMillis(), replaceTtl))) {
             throw new LockNotOwnedException("extend");
         }
     }
@@ -142,13 +143,13 @@ public final class RedisLock implements AutoCloseable {
 
     /** Whether anyone holds the lock now. */
     public boolean locked() {
-        return client.getFromPrimary(key) != null;
+        return Stages.await(client.getFromPrimary(key)) != null;
     }
 
     /** Whether this object holds the lock now (its token is still at the key). */
     public boolean owned() {
         byte[] held = token;
-        return held != null && java.util.Arrays.equals(held, client.getFromPrimary(key));
+        return held != null && java.util.Arrays.equals(held, Stages.await(client.getFromPrimary(key)));
     }
 
     /**

@@ -1,12 +1,11 @@
 package org.cacheway.cache.redis.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.SslVerifyMode;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.CacheSettings;
 import org.junit.jupiter.api.Test;
@@ -64,9 +63,9 @@ class ClientConfigTest {
 
     @Test
     void sslVerifyPeerAcceptsBooleansAndModes() {
-        assertThat(ClientConfig.from(settings(Map.of("SSL_VERIFY_PEER", false))).sslVerifyPeer()).isEqualTo("NONE");
-        assertThat(ClientConfig.from(settings(Map.of("SSL_VERIFY_PEER", "ca"))).sslVerifyPeer()).isEqualTo("CA");
-        assertThat(ClientConfig.from(settings(Map.of())).sslVerifyPeer()).isEqualTo("FULL");
+        assertThat(ClientConfig.from(settings(Map.of("SSL_VERIFY_PEER", false))).sslVerifyPeer()).isEqualTo(SslVerifyMode.NONE);
+        assertThat(ClientConfig.from(settings(Map.of("SSL_VERIFY_PEER", "ca"))).sslVerifyPeer()).isEqualTo(SslVerifyMode.CA);
+        assertThat(ClientConfig.from(settings(Map.of())).sslVerifyPeer()).isEqualTo(SslVerifyMode.FULL);
         assertThatThrownBy(() -> ClientConfig.from(settings(Map.of("SSL_VERIFY_PEER", "maybe"))))
                 .isInstanceOf(CacheConfigurationException.class).hasMessageContaining("SSL_VERIFY_PEER");
     }
@@ -82,26 +81,5 @@ class ClientConfigTest {
                     .hasMessageContaining("CACHES['default']['LOCATION'] = 'unix:///tmp/redis.sock?db=1'")
                     .hasMessageContaining("netty-transport-native-epoll");
         }
-    }
-
-    @Test
-    void unknownOptionIsRejectedListingTheKnownOnes() {
-        assertThatThrownBy(() -> ClientConfig.checkOptionNames(settings(Map.of("SOCKET_TIMOUT", 1)), Set.of()))
-                .isInstanceOf(CacheConfigurationException.class)
-                .hasMessageContaining("CACHES['default']['OPTIONS']['SOCKET_TIMOUT'] = 1")
-                .hasMessageContaining("SOCKET_TIMEOUT");
-    }
-
-    @Test
-    void djangoRedisOptionsWithNoMeaningOnLettuceAreAccepted() {
-        assertThatCode(() -> ClientConfig.checkOptionNames(settings(Map.of("CONNECTION_POOL_KWARGS",
-                Map.of("max_connections", 100), "PARSER_CLASS", "redis.connection.HiredisParser",
-                "PICKLE_VERSION", -1)), Set.of())).doesNotThrowAnyException();
-    }
-
-    @Test
-    void optionsDeclaredByTheClientClassAreAccepted() {
-        assertThatCode(() -> ClientConfig.checkOptionNames(settings(Map.of("SENTINELS", "x")), Set.of("SENTINELS")))
-                .doesNotThrowAnyException();
     }
 }

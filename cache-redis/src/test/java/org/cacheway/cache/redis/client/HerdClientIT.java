@@ -21,7 +21,7 @@ import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.redis.RedisCache;
-import org.cacheway.cache.redis.client.herd.HerdFormat;
+import org.cacheway.cache.redis.internal.HerdFormat;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link HerdClient} with the default 60 s grace: the stored format, stale values served while one
+ * {@link Herd} (the HerdClient name) with the default 60 s grace: the stored format, stale values served while one
  * refresher (across several independent caches standing in for processes) recomputes, missing
  * keys filled once across those processes, and the values that stay plain.
  */
@@ -155,7 +155,7 @@ class HerdClientIT {
         });
         assertThat(computations.get()).isEqualTo(1);
         assertThat(values).hasSize(16).containsOnly("computed-1");
-        assertThat(raw().exists(":1:" + key + HerdClient.CLAIM_SUFFIX)).as("the claim is given up").isZero();
+        assertThat(raw().exists(":1:" + key + Herd.CLAIM_SUFFIX)).as("the claim is given up").isZero();
     }
 
     @Test
@@ -182,7 +182,7 @@ class HerdClientIT {
 
     @Test
     void aClaimWhoseHolderDiedIsTakenOverWhenItExpires() {
-        raw().psetex(":1:orphan" + HerdClient.CLAIM_SUFFIX, 500, "fill:a-dead-process".getBytes(StandardCharsets.US_ASCII));
+        raw().psetex(":1:orphan" + Herd.CLAIM_SUFFIX, 500, "fill:a-dead-process".getBytes(StandardCharsets.US_ASCII));
         assertThat(cache.get("orphan")).as("a plain get does not wait").isNull();
         long start = System.nanoTime();
         assertThat(cache.getOrSet("orphan", () -> "taken over")).isEqualTo("taken over");

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A test client class built on the routing SPI the way a ShardClient is: one single-node client per
- * LOCATION entry sharing one connector, keys placed by their hash modulo the node count.
+ * LOCATION entry on the registry's shared resources, keys placed by their hash modulo the node count.
  */
 public class ModuloShardClient extends RoutingClient {
 
@@ -14,8 +14,7 @@ public class ModuloShardClient extends RoutingClient {
     }
 
     private static List<DefaultClient> shards(ClientConfig config) {
-        Connector connector = new Connector(config);
-        return config.locations().stream().map(location -> DefaultClient.single(config, connector, location)).toList();
+        return config.locations().stream().map(location -> DefaultClient.single(config, location)).toList();
     }
 
     @Override

@@ -66,7 +66,7 @@ class ReplicaWaitClientIT {
     @Test
     void everyWriteIsReadableFromTheReplicasAtOnce() throws Exception {
         RedisCache cache = cache(Map.of("WAIT_REPLICAS", 2, "WAIT_TIMEOUT", 2000));
-        assertThat(cache.client()).isInstanceOf(ReplicaWaitClient.class);
+        assertThat(cache.client()).isInstanceOf(ReplicaWait.class);
         redis.get().nodes().forEach(node -> node.call("CONFIG", "RESETSTAT"));
         for (int i = 0; i < 200; i++) {
             cache.set("k" + i, "v" + i, Timeout.seconds(60));

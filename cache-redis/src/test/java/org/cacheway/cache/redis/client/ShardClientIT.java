@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.redis.RedisCache;
-import org.cacheway.cache.redis.client.shard.HashRing;
+import org.cacheway.cache.redis.internal.HashRing;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisNode;
 import org.cacheway.testsupport.RedisStandalone;

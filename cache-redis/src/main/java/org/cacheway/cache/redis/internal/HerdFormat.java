@@ -1,4 +1,4 @@
-package org.cacheway.cache.redis.client.herd;
+package org.cacheway.cache.redis.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.cacheway.cache.redis.client.herd;
+package org.cacheway.cache.redis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

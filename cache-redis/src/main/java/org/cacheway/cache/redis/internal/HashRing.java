@@ -1,4 +1,4 @@
-package org.cacheway.cache.redis.client.shard;
+package org.cacheway.cache.redis.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.cacheway.cache.redis.client;
+package org.cacheway.cache.redis.internal.lettuce;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandInterruptedException;
@@ -6,17 +6,19 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.cacheway.cache.CacheConnectionException;
 import org.cacheway.cache.CacheException;
 import org.cacheway.cache.CacheTimeoutException;
 import org.cacheway.cache.CacheValueException;
-import org.cacheway.cache.base.Futures;
+import org.cacheway.cache.base.Stages;
 
 /**
- * Turns Lettuce's exceptions into Cacheway's, with messages naming the alias, operation and key:
- * a command timeout becomes {@link CacheTimeoutException}, every other Lettuce failure (refused or
- * lost connection, commands rejected while disconnected, an error reply) a
- * {@link CacheConnectionException}, which fail-open survives. Anything else passes through.
+ * The one place Lettuce's exceptions become Cacheway's, with messages naming the alias, operation
+ * and key: a command timeout becomes {@link CacheTimeoutException}, every other Lettuce failure
+ * (refused or lost connection, commands rejected while disconnected, an error reply) a
+ * {@link CacheConnectionException}, which fail-open survives; for the arithmetic commands an error
+ * reply is a {@link CacheValueException}. Anything else passes through.
  */
 public final class LettuceErrors {
     private final String alias;
@@ -26,12 +28,17 @@ public final class LettuceErrors {
         this.alias = alias;
     }
 
+    /** The cache alias, for messages. */
+    public String alias() {
+        return alias;
+    }
+
     /**
      * The Cacheway exception for {@code error} raised by {@code operation} on {@code key} (null
      * when the operation has no single key); non-Lettuce runtime errors are returned unchanged.
      */
     public RuntimeException translate(Throwable error, String operation, String key) {
-        Throwable cause = Futures.unwrap(error);
+        Throwable cause = Stages.unwrap(error);
         if (cause instanceof CacheException cacheException) {
             return cacheException;
         }
@@ -41,10 +48,7 @@ public final class LettuceErrors {
         if (cause instanceof RedisCommandInterruptedException) {
             Thread.currentThread().interrupt();
         }
-        if (cause instanceof RedisException) {
-            return new CacheConnectionException(describe("failed", operation, key, cause), cause);
-        }
-        if (cause instanceof RuntimeException runtime) {
+        if (cause instanceof RuntimeException runtime && !(cause instanceof RedisException)) {
             return runtime;
         }
         return new CacheConnectionException(describe("failed", operation, key, cause), cause);
@@ -52,10 +56,10 @@ public final class LettuceErrors {
 
     /**
      * Like {@link #translate}, but a Redis error reply (a value that is not an integer, an
-     * overflow) becomes a {@link CacheValueException}: the arithmetic primitives use this.
+     * overflow) becomes a {@link CacheValueException}.
      */
     public RuntimeException translateValue(Throwable error, String operation, String key) {
-        Throwable cause = Futures.unwrap(error);
+        Throwable cause = Stages.unwrap(error);
         if (cause instanceof RedisCommandExecutionException) {
             return new CacheValueException("Cannot " + operation + " key '" + key + "' of cache '" + alias + "': "
                     + valueProblem(cause.getMessage()));
@@ -67,20 +71,23 @@ public final class LettuceErrors {
         if (message == null) {
             return "Redis refused the value";
         }
-        int at = message.indexOf("value is not an integer");
-        if (at >= 0) {
+        if (message.contains("value is not an integer")) {
             return "the stored value is not an integer or the result is out of range";
         }
         return message.contains("overflow") ? "increment or decrement would overflow" : message;
     }
 
-    /** A future with the outcome of {@code stage}, its Lettuce errors translated. */
-    public <T> CompletableFuture<T> async(CompletionStage<T> stage, String operation, String key) {
-        return stage.toCompletableFuture().handle((value, error) -> {
+    /**
+     * The one translated future of a command: {@code reply}'s value mapped by {@code map}, or its
+     * failure translated ({@code values}: error replies are value errors).
+     */
+    public <T, R> CompletableFuture<R> reply(CompletionStage<T> reply, String operation, String key, boolean values,
+            Function<? super T, ? extends R> map) {
+        return reply.toCompletableFuture().handle((value, error) -> {
             if (error != null) {
-                throw translate(error, operation, key);
+                throw values ? translateValue(error, operation, key) : translate(error, operation, key);
             }
-            return value;
+            return map.apply(value);
         });
     }
 

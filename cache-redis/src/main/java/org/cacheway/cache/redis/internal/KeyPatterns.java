@@ -1,4 +1,4 @@
-package org.cacheway.cache.redis;
+package org.cacheway.cache.redis.internal;
 
 import org.cacheway.cache.KeyFunction;
 
@@ -38,9 +38,16 @@ public final class KeyPatterns {
      * function ({@code <prefix>:*}), only {@code version} with a custom one (whose layout is unknown).
      */
     public static String prefixPattern(KeyFunction keyFunction, String prefix, int version) {
-        if (keyFunction == KeyFunction.DEFAULT || keyFunction instanceof org.cacheway.cache.DefaultKeyFunction) {
+        if (isDefault(keyFunction)) {
             return globEscape(prefix) + ":*";
         }
+        if (keyFunction instanceof TaggedKeyFunction tagged && isDefault(tagged.inner()) && !prefix.isEmpty()) {
+            return "{" + globEscape(prefix) + "}:*";
+        }
         return makePattern(keyFunction, "*", prefix, version);
+    }
+
+    private static boolean isDefault(KeyFunction keyFunction) {
+        return keyFunction == KeyFunction.DEFAULT || keyFunction instanceof org.cacheway.cache.DefaultKeyFunction;
     }
 }

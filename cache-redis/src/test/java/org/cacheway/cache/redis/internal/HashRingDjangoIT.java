@@ -1,4 +1,4 @@
-package org.cacheway.cache.redis.client.shard;
+package org.cacheway.cache.redis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
