@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
-import java.util.Map;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.redis.RedisCache;
 import org.cacheway.testsupport.RedisCluster;
@@ -24,10 +23,8 @@ class NearCacheClusterFailoverIT {
 
     @Test
     void afterAFailoverThePromotedPrimarysChangesAreSeen() throws Exception {
-        try (Caches caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
-                "LOCATION", redis.get().uris(), "OPTIONS", Map.of("CLIENT_CLASS", "django_redis.client.ClusterClient",
-                        "SOCKET_TIMEOUT", 1, "SOCKET_CONNECT_TIMEOUT", 1, "RECONNECT_MAX_DELAY", 0.5,
-                        "IGNORE_EXCEPTIONS", true, "NEAR_CACHE", Map.of()))))) {
+        try (Caches caches = Caches.fromSettings(NearCaches.failoverSettings(redis.get().uris(),
+                "django_redis.client.ClusterClient"))) {
             RedisCache cache = caches.get("default", RedisCache.class);
             for (int i = 0; i < 30; i++) {
                 cache.set("k" + i, i);

@@ -119,6 +119,22 @@ class NearCacheIT {
     }
 
     @Test
+    void inBroadcastModeAnotherClientsChangeIsSeenWithinTheBound() {
+        caches.close();
+        caches = caches(Map.of("MODE", "broadcast"));
+        RedisCache cache = cache();
+        cache.set("k", 1);
+        readUntilLocal(cache, "k");
+        other().set(cache.makeKey("k"), "2");
+        millisUntil("a change by another client, broadcast mode", () -> cache.get("k"), 2L);
+        long invalidations = statistics(cache).invalidations();
+        other().set("elsewhere:k", "1");
+        other().set(cache.makeKey("unread"), "1");
+        millisUntil("a change of a key never read, broadcast mode", () -> statistics(cache).invalidations()
+                > invalidations, true);
+    }
+
+    @Test
     void anotherClientsDeleteIsSeenWithinTheBound() {
         RedisCache cache = cache();
         cache.set("k", 1);

@@ -3,7 +3,6 @@ package org.cacheway.cache.redis.near;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.redis.RedisCache;
 import org.cacheway.testsupport.RedisExtension;
@@ -23,10 +22,8 @@ class NearCacheSentinelFailoverIT {
 
     @Test
     void afterAFailoverTheNewPrimarysChangesAreSeen() throws Exception {
-        try (Caches caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
-                "LOCATION", redis.get().sentinelUri(0), "OPTIONS", Map.of("CLIENT_CLASS",
-                        "django_redis.client.SentinelClient", "SOCKET_TIMEOUT", 1, "SOCKET_CONNECT_TIMEOUT", 1,
-                        "RECONNECT_MAX_DELAY", 0.5, "IGNORE_EXCEPTIONS", true, "NEAR_CACHE", Map.of()))))) {
+        try (Caches caches = Caches.fromSettings(NearCaches.failoverSettings(redis.get().sentinelUri(0),
+                "django_redis.client.SentinelClient"))) {
             RedisCache cache = caches.get("default", RedisCache.class);
             cache.set("k", 1);
             NearCaches.readUntilLocal(cache, "k");

@@ -3,6 +3,7 @@ package org.cacheway.cache.redis.near;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.cacheway.cache.redis.RedisCache;
@@ -13,6 +14,16 @@ final class NearCaches {
     static final Duration BOUND = Duration.ofSeconds(1);
 
     private NearCaches() {
+    }
+
+    /**
+     * A fail-open near-cache alias on {@code location} with {@code clientClass}, with the short
+     * timeouts of the failover tests.
+     */
+    static Map<String, Map<String, Object>> failoverSettings(Object location, String clientClass) {
+        return Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache", "LOCATION", location,
+                "OPTIONS", Map.of("CLIENT_CLASS", clientClass, "SOCKET_TIMEOUT", 1, "SOCKET_CONNECT_TIMEOUT", 1,
+                        "RECONNECT_MAX_DELAY", 0.5, "IGNORE_EXCEPTIONS", true, "NEAR_CACHE", Map.of())));
     }
 
     /** Reads {@code key} until the near cache serves it locally (tracking is confirmed asynchronously). */

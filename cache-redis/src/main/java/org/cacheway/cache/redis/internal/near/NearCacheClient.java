@@ -293,17 +293,7 @@ public final class NearCacheClient extends ForwardingClient {
     // ---- helpers -----------------------------------------------------------------------------
 
     private <T> CompletableFuture<T> changing(String key, Supplier<CompletableFuture<T>> write) {
-        CompletableFuture<T> refused = refusedFuture();
-        if (refused != null) {
-            return refused;
-        }
-        near.drop(key);
-        CompletableFuture<T> written = write.get();
-        written.whenComplete((result, error) -> {
-            near.drop(key);
-            dropAllOnConnectionFailure(error);
-        });
-        return written;
+        return changing(List.of(key), write);
     }
 
     private <T> CompletableFuture<T> changing(List<String> keys, Supplier<CompletableFuture<T>> write) {
