@@ -3,6 +3,7 @@ package org.cacheway.cache.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.CacheValueException;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.KeyFunction;
 import org.cacheway.cache.Timeout;
+import org.cacheway.cache.redis.client.RedisScript;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +146,23 @@ class RedisExtrasIT {
         cache.set("n", 1, Timeout.seconds(100));
         assertThat(cache.incr("n")).isEqualTo(2L);
         assertThat(cache.ttl("n")).isBetween(98L, 100L);
+    }
+
+    @Test
+    void theClientLayerRunsScriptsAndReadsHashesForOtherStores() throws Exception {
+        RedisScript save = new RedisScript("save", "redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) "
+                + "return redis.call('HLEN', KEYS[1])", ScriptOutputType.INTEGER);
+        Long fields = cache.client().<Long>eval(save, new String[] {"h"}, bytes("attr:a"), bytes("1"))
+                .get(5, TimeUnit.SECONDS);
+        assertThat(fields).isEqualTo(1L);
+        Map<String, byte[]> hash = cache.client().hashGetAll("h").get(5, TimeUnit.SECONDS);
+        assertThat(hash).containsOnlyKeys("attr:a");
+        assertThat(new String(hash.get("attr:a"), StandardCharsets.UTF_8)).isEqualTo("1");
+        assertThat(cache.client().hashGetAll("missing").get(5, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.cacheway.cache.redis.client;
 
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import java.time.Duration;
@@ -68,6 +69,13 @@ public final class ClusterClient extends CommandClient {
     /** The shared cluster connection, connecting (and discovering the topology) on first use. */
     public StatefulRedisClusterConnection<String, byte[]> clusterConnection() {
         return cluster.connection();
+    }
+
+    /** Not offered: keys live on several primaries; {@link #clusterConnection()} is the raw access. */
+    @Override
+    public StatefulRedisConnection<String, byte[]> connection(boolean write) {
+        throw new UnsupportedOperationException("ClusterClient spreads keys over the cluster's primaries; "
+                + "use ClusterClient.clusterConnection() for raw access");
     }
 
     /** {@code key + suffix}, hash-tagged when needed so that both keys share {@code key}'s slot. */

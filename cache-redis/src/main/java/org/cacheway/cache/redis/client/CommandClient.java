@@ -1,6 +1,5 @@
 package org.cacheway.cache.redis.client;
 
-import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
 import java.util.Map;
@@ -230,19 +229,10 @@ abstract class CommandClient implements CacheClient {
         return primary.waitForReplicas(keys, replicas, timeoutMillis);
     }
 
-    /**
-     * The raw connection of the primary (or of a read replica).
-     *
-     * @throws UnsupportedOperationException when the transport is not a single server's (cluster)
-     */
+    /** The raw connection of the primary (or of a read replica); a cluster client overrides this. */
     @Override
     public StatefulRedisConnection<String, byte[]> connection(boolean write) {
-        StatefulConnection<String, byte[]> connection = (write ? primary : reader()).connection();
-        if (connection instanceof StatefulRedisConnection<String, byte[]> single) {
-            return single;
-        }
-        throw new UnsupportedOperationException(getClass().getSimpleName()
-                + " spreads keys over several servers; there is no single raw connection");
+        return (StatefulRedisConnection<String, byte[]>) (write ? primary : reader()).connection();
     }
 
     @Override

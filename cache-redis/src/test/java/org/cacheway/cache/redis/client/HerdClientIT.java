@@ -3,6 +3,7 @@ package org.cacheway.cache.redis.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -159,6 +160,27 @@ class HerdClientIT {
     }
 
     @Test
+    void aColdGetOrSetCostsThreeRoundTrips() throws Exception {
+        cache.getOrSet("warm-up", () -> "loads the scripts");
+        try (MonitoredCommands monitor = MonitoredCommands.of(redis.get().server())) {
+            assertThat(cache.getOrSet("cold", () -> "computed", Timeout.seconds(60))).isEqualTo("computed");
+            assertThat(monitor.sentMentioning(":1:cold")).as("get, claim, store").hasSizeLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void aPlainGetOfAMissingKeyIsOneCommandAndDoesNotWait() throws Exception {
+        raw().set(":1:claimed" + Herd.CLAIM_SUFFIX, "fill:another-process".getBytes(StandardCharsets.US_ASCII),
+                SetArgs.Builder.px(5_000));
+        try (MonitoredCommands monitor = MonitoredCommands.of(redis.get().server())) {
+            long start = System.nanoTime();
+            assertThat(cache.get("claimed")).isNull();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000L);
+            assertThat(monitor.sentMentioning(":1:claimed")).hasSize(1);
+        }
+    }
+
+    @Test
     void aFailedFillLetsAWaitingProcessComputeAtOnce() throws Exception {
         RedisCache other = process();
         CountDownLatch claimed = new CountDownLatch(1);
@@ -190,7 +212,7 @@ class HerdClientIT {
     }
 
     /** Sixteen threads spread over {@code processes} call getOrSet on {@code key} at once; their values. */
-    private static List<Object> stampede(List<RedisCache> processes, String key, boolean async,
+    static List<Object> stampede(List<RedisCache> processes, String key, boolean async,
             Supplier<Object> computation) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(16);

@@ -4,6 +4,7 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.cacheway.cache.CacheException;
 
 /**
  * An endpoint whose ONE shared connection is made on first use and kept for the cache's life.
@@ -75,6 +76,8 @@ abstract class LazyEndpoint<C extends StatefulConnection<String, byte[]>> implem
             C made;
             try {
                 made = open();
+            } catch (CacheException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw failures.failed(e);
             }

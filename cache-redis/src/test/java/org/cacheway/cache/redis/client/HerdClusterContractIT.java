@@ -1,0 +1,19 @@
+package org.cacheway.cache.redis.client;
+
+import java.util.Map;
+import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.testsupport.RedisCluster;
+import org.cacheway.testsupport.RedisExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The full cache contract over {@link Herd} around {@link ClusterClient}: claims share their key's slot (grace 100 ms, as {@link HerdClientContractIT}). */
+class HerdClusterContractIT extends CacheContractTest {
+    @RegisterExtension
+    static final RedisExtension<RedisCluster> redis = RedisExtension.cluster();
+
+    @Override
+    protected Map<String, Object> backendSettings() {
+        return Map.of("BACKEND", "django_redis.cache.RedisCache", "LOCATION", redis.get().uris(),
+                "OPTIONS", Map.of("CLIENT_CLASS", "django_redis.client.ClusterClient", "HERD_TIMEOUT", 0.1));
+    }
+}
