@@ -153,7 +153,7 @@ public class RedisCache extends BaseCache {
      * invalidations, flushes, size), or empty when the near cache is off.
      */
     public Optional<NearCacheStatistics> nearCacheStatistics() {
-        return client instanceof NearCacheClient near ? Optional.of(near.statistics()) : Optional.empty();
+        return client.layer(NearCacheClient.class).map(NearCacheClient::statistics);
     }
 
     /**

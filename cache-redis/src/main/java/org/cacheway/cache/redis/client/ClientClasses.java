@@ -75,19 +75,16 @@ public final class ClientClasses {
             "SENTINEL_KWARGS", "sentinel connections take the LOCATION's credentials and SOCKET_TIMEOUT");
 
     /**
-     * The client of a cache: {@code factory}'s, with stampede protection (when the name is
-     * HerdClient or {@code HERD_TIMEOUT} is set) and then replica waits ({@code WAIT_REPLICAS})
-     * around it, and outermost the near cache ({@code NEAR_CACHE}), which sees every operation the
-     * cache sends. A client whose policy options are wrong is released before the error is thrown.
+     * The client of a cache: {@code factory}'s, behind the near cache when {@code NEAR_CACHE} is
+     * set (innermost, so it holds what Redis holds and herd still sees each value's soft expiry),
+     * with stampede protection (when the name is HerdClient or {@code HERD_TIMEOUT} is set) and
+     * then replica waits ({@code WAIT_REPLICAS}) around it. A client whose policy options are
+     * wrong is released before the error is thrown.
      *
      * @param settings the cache's settings, with the key scheme its keys are made with
      */
     public static CacheClient create(CacheSettings settings, ClientFactory factory, ClientConfig config) {
-        return NearCacheClient.around(settings, config, observed -> withPolicies(settings, factory, observed));
-    }
-
-    private static CacheClient withPolicies(CacheSettings settings, ClientFactory factory, ClientConfig config) {
-        CacheClient client = factory.create(config);
+        CacheClient client = NearCacheClient.around(settings, config, factory::create);
         try {
             return ReplicaWait.around(Herd.around(client, settings, factory == HERD), settings);
         } catch (CacheConfigurationException e) {

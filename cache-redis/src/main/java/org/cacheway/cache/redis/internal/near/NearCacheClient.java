@@ -21,7 +21,8 @@ import org.cacheway.cache.redis.client.RedisScript;
 import org.cacheway.cache.redis.client.SentinelClient;
 
 /**
- * The near cache ({@code OPTIONS['NEAR_CACHE']}) as a decorator around any client class: reads
+ * The near cache ({@code OPTIONS['NEAR_CACHE']}) as a decorator around any client class, inside
+ * the policies (so herd still sees each stored value's soft expiry in the bytes it holds): reads
  * are answered from the local copy when it holds the key, else sent to Redis and kept (with the
  * key's {@code PTTL}) when no invalidation overlapped them; every write through this cache drops
  * the keys it changes before it is sent and again when it is answered, so the process reads its
