@@ -13,6 +13,7 @@ import java.util.Map;
 import org.cacheway.cache.Cache;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
+import org.cacheway.cache.redis.RedisCache;
 import org.cacheway.testsupport.RedisStandalone;
 import org.cacheway.testsupport.RedisTopologies;
 
@@ -43,6 +44,8 @@ public final class BenchEnvironment implements AutoCloseable {
     private final byte[][] storedValues = new byte[BenchData.KEY_COUNT][];
     private final Lazy<SpringPeer> spring = new Lazy<>(() -> new SpringPeer(host(), port()));
     private final Lazy<RedissonPeer> redisson = new Lazy<>(() -> new RedissonPeer(host(), port()));
+    private final Lazy<JedisPeer> jedis = new Lazy<>(() -> new JedisPeer(host(), port()));
+    private final Lazy<Caches> near = new Lazy<>(this::nearCaches);
 
     private BenchEnvironment(RedisStandalone redis) {
         this.redis = redis;
@@ -150,6 +153,36 @@ public final class BenchEnvironment implements AutoCloseable {
         return raw;
     }
 
+    /**
+     * The default alias with {@code NEAR_CACHE} (its own registry and connection), every preloaded
+     * key read through it until the local copy holds them all, as a warm application's would.
+     */
+    public Cache nearCache() {
+        return near.get().getDefault();
+    }
+
+    private Caches nearCaches() {
+        Map<String, Object> block = new LinkedHashMap<>(settings(redis.uri(0), DEFAULT_CLIENT).get("default"));
+        Map<String, Object> options = new LinkedHashMap<>(Map.of("CLIENT_CLASS", DEFAULT_CLIENT,
+                "SERIALIZER", "django_redis.serializers.json.JSONSerializer",
+                "NEAR_CACHE", Map.of("MAX_ENTRIES", BenchData.KEY_COUNT)));
+        block.put("OPTIONS", options);
+        Caches made = Caches.fromSettings(Map.of("default", block));
+        RedisCache cache = made.get("default", RedisCache.class);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (cache.nearCacheStatistics().orElseThrow().size() < BenchData.KEY_COUNT && System.nanoTime() < deadline) {
+            for (String key : keys) {
+                cache.get(key);
+            }
+        }
+        return made;
+    }
+
+    /** Jedis on this server, connected on the first call. */
+    public JedisPeer jedis() {
+        return jedis.get();
+    }
+
     /** Spring Data Redis on this server, connected on the first call. */
     public SpringPeer spring() {
         return spring.get();
@@ -190,6 +223,8 @@ public final class BenchEnvironment implements AutoCloseable {
         try {
             spring.ifMade(SpringPeer::close);
             redisson.ifMade(RedissonPeer::close);
+            jedis.ifMade(JedisPeer::close);
+            near.ifMade(Caches::close);
             caches.close();
             raw.close();
             rawClient.shutdown();

@@ -26,36 +26,45 @@ public final class BenchmarkRunner {
     private static final Timeout STAMPEDE_TIMEOUT = Timeout.seconds(300);
     /** Independent cache registries standing in for processes in W7's herd variants. */
     private static final int HERD_PROCESSES = 4;
+    /** The near cache's workloads: W1 and W4 with {@code NEAR_CACHE}, and W8. */
+    static final List<String> NEAR_CACHE_WORKLOADS = List.of("W1", "W4", "W8");
 
     private BenchmarkRunner() {
     }
 
     /**
-     * {@code java -jar benchmarks.jar [--smoke | --quick] [--peers] [--only=W1,W5]}: {@code --only}
-     * runs some workloads (targets are then not judged); {@code --peers} adds the peers' sides.
+     * {@code java -jar benchmarks.jar [--smoke | --quick] [--peers] [--only=W1,W5,W1n,W8]}:
+     * {@code --only} runs some workloads (targets are then not judged, but the near cache's are),
+     * {@code W1n} and {@code W4n} being W1 and W4 with {@code NEAR_CACHE}; {@code --peers} adds
+     * the peers' sides.
      */
     public static void main(String[] args) throws Exception {
         List<Workload> workloads = Workload.all();
+        List<String> nearCache = NEAR_CACHE_WORKLOADS;
         for (String arg : args) {
             if (arg.startsWith("--only=")) {
                 List<String> ids = List.of(arg.substring("--only=".length()).split(","));
                 workloads = workloads.stream().filter(w -> ids.contains(w.id())).toList();
+                nearCache = NEAR_CACHE_WORKLOADS.stream()
+                        .filter(id -> ids.contains(id) || ids.contains(id + "n")).toList();
             }
         }
         RunMode mode = RunMode.fromArgs(args);
         boolean peers = mode == RunMode.SMOKE || List.of(args).contains("--peers");
-        Report report = run(mode, workloads, peers, outputDir());
+        Report report = run(mode, workloads, nearCache, peers, outputDir());
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("Written to " + outputDir().resolve("results.md") + " and results.json");
     }
 
     /**
-     * Runs {@code workloads}, the round-trip check and the stampedes, with their peers' sides if
-     * {@code peers} (else without: the peer targets are then judged on BENCHMARK.md's figures), and
-     * writes the results into {@code dir}.
+     * Runs {@code workloads}, the near cache's workloads named in {@code nearCache} (of
+     * {@link #NEAR_CACHE_WORKLOADS}), the round-trip check and the stampedes, with their peers'
+     * sides if {@code peers} (else without: the peer targets are then judged on BENCHMARK.md's
+     * figures), and writes the results into {@code dir}.
      */
-    public static Report run(RunMode mode, List<Workload> workloads, boolean peers, Path dir) throws Exception {
+    public static Report run(RunMode mode, List<Workload> workloads, List<String> nearCache, boolean peers, Path dir)
+            throws Exception {
         boolean smoke = mode == RunMode.SMOKE;
         List<Workload> measuring = peers ? workloads : workloads.stream().map(Workload::withoutPeers).toList();
         Map<String, String> environment = new LinkedHashMap<>();
@@ -72,12 +81,14 @@ public final class BenchmarkRunner {
         System.setProperty("cacheway.test.logDir", dir.resolve("redis-logs").toString());
         System.setProperty(BenchEnvironment.SHARE_PROPERTY, Boolean.toString(smoke));
         List<Row> rows;
+        NearCacheSuite.Results near;
         double serialization;
         Map<String, Double> roundTrips;
         List<Stampede.Result> stampedes;
         try {
             JmhSuite suite = new JmhSuite(mode, dir);
             rows = suite.run(measuring);
+            near = new NearCacheSuite(mode, suite).run(nearCache, peers);
             serialization = suite.serializationMicros();
             BenchEnvironment env = BenchEnvironment.acquire();
             try {
@@ -96,9 +107,10 @@ public final class BenchmarkRunner {
         environment.put("load average at end", loadAverage());
         environment.put("W5 serialization alone (encode + decode, no Redis)",
                 String.format(Locale.ROOT, "%.2f µs per op", serialization));
-        List<Check> checks = workloads.size() == Workload.all().size()
-                ? Targets.evaluate(rows, serialization, roundTrips, stampedes) : List.of();
-        Report report = new Report(environment, rows, roundTrips, stampedes, checks);
+        List<Check> checks = new ArrayList<>(workloads.size() == Workload.all().size()
+                ? Targets.evaluate(rows, serialization, roundTrips, stampedes) : List.of());
+        checks.addAll(near.checks());
+        Report report = new Report(environment, rows, near, roundTrips, stampedes, checks);
         report.write(dir);
         return report;
     }

@@ -43,25 +43,34 @@ final class JmhSuite {
     List<Row> run(List<Workload> workloads) throws RunnerException {
         List<Row> rows = new ArrayList<>();
         for (Workload w : workloads) {
-            Map<String, List<RunResult>> rounds = new HashMap<>();
-            for (int round = 0; round < mode.throughputRounds(); round++) {
-                List<String> order = new ArrayList<>(w.benchmarks());
-                if (round % 2 == 1) {
-                    Collections.reverse(order);
-                }
-                for (String benchmark : order) {
-                    rounds.computeIfAbsent(benchmark, b -> new ArrayList<>()).add(throughput(benchmark, w));
-                }
-            }
-            Map<String, Measurement> sides = new HashMap<>();
-            for (String benchmark : w.benchmarks()) {
-                sides.put(benchmark, measurement(rounds.get(benchmark), sample(benchmark, w)));
-            }
+            Map<String, Measurement> sides = measure(w.benchmarks(), w.threads());
             Map<Peer, Measurement> peers = new EnumMap<>(Peer.class);
             w.peers().keySet().forEach(peer -> peers.put(peer, sides.get(w.peerBenchmark(peer))));
             rows.add(new Row(w, sides.get(w.cachewayBenchmark()), sides.get(w.rawBenchmark()), peers));
         }
         return rows;
+    }
+
+    /**
+     * Every one of {@code benchmarks} (JMH names) at {@code threads}, measured in this mode's
+     * rounds, alternately in the order given and in reverse, then in a sample-time run each.
+     */
+    Map<String, Measurement> measure(List<String> benchmarks, int threads) throws RunnerException {
+        Map<String, List<RunResult>> rounds = new HashMap<>();
+        for (int round = 0; round < mode.throughputRounds(); round++) {
+            List<String> order = new ArrayList<>(benchmarks);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (String benchmark : order) {
+                rounds.computeIfAbsent(benchmark, b -> new ArrayList<>()).add(throughput(benchmark, threads));
+            }
+        }
+        Map<String, Measurement> sides = new HashMap<>();
+        for (String benchmark : benchmarks) {
+            sides.put(benchmark, measurement(rounds.get(benchmark), sample(benchmark, threads)));
+        }
+        return sides;
     }
 
     /** Mean microseconds per {@link SerializationBenchmark#encodeDecode()}, W5's serialization alone. */
@@ -73,22 +82,23 @@ final class JmhSuite {
         return runOne(options).getPrimaryResult().getScore();
     }
 
-    private RunResult throughput(String benchmark, Workload w) throws RunnerException {
-        return runOne(mode.throughput(options(benchmark, w).mode(Mode.Throughput).addProfiler(GCProfiler.class)));
+    private RunResult throughput(String benchmark, int threads) throws RunnerException {
+        return runOne(mode.throughput(options(benchmark, threads).mode(Mode.Throughput)
+                .addProfiler(GCProfiler.class)));
     }
 
-    private RunResult sample(String benchmark, Workload w) throws RunnerException {
-        return runOne(mode.sampleTime(options(benchmark, w).mode(Mode.SampleTime)));
+    private RunResult sample(String benchmark, int threads) throws RunnerException {
+        return runOne(mode.sampleTime(options(benchmark, threads).mode(Mode.SampleTime)));
     }
 
     private static RunResult runOne(ChainedOptionsBuilder options) throws RunnerException {
         return new Runner(options.build()).runSingle();
     }
 
-    private ChainedOptionsBuilder options(String benchmark, Workload w) {
+    private ChainedOptionsBuilder options(String benchmark, int threads) {
         return new OptionsBuilder()
                 .include("^" + Pattern.quote(benchmark) + "$")
-                .threads(w.threads())
+                .threads(threads)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .shouldFailOnError(true)
                 .jvmArgsAppend("-Xms512m", "-Xmx512m",

@@ -29,6 +29,8 @@ public abstract class RedisBenchmark {
     protected SpringPeer spring;
     /** Redisson in the trials of the {@code redisson} method, else null. */
     protected RedissonPeer redisson;
+    /** The benchmark method this trial measures. */
+    protected String method;
 
     /** Starts the server, preloads it, connects the measured peer if any and lets the subclass prepare its data. */
     @Setup(Level.Trial)
@@ -40,6 +42,7 @@ public abstract class RedisBenchmark {
         Peer peer = Peer.measuredBy(params.getBenchmark()).orElse(null);
         spring = peer == Peer.SPRING ? env.spring() : null;
         redisson = peer == Peer.REDISSON ? env.redisson() : null;
+        method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         prepare();
     }
 

@@ -17,11 +17,13 @@ import java.util.Map;
  *
  * @param environment when and where it ran (date, cores, load average, JVM, mode)
  * @param rows the workloads
+ * @param nearCache the near cache's workloads (W1 and W4 with {@code NEAR_CACHE}, W8)
  * @param roundTrips client commands per operation, by operation
  * @param stampedes W7's outcomes
  * @param checks the targets, met or missed
  */
-public record Report(Map<String, String> environment, List<Row> rows, Map<String, Double> roundTrips,
+public record Report(Map<String, String> environment, List<Row> rows, NearCacheSuite.Results nearCache,
+        Map<String, Double> roundTrips,
         List<Stampede.Result> stampedes, List<Check> checks) {
 
     /** The whole report as Markdown. */
@@ -32,6 +34,7 @@ public record Report(Map<String, String> environment, List<Row> rows, Map<String
         if (rows.stream().anyMatch(r -> !r.peers().isEmpty())) {
             out.append(peerTable()).append('\n');
         }
+        out.append(nearCache.markdown());
         out.append("| round trips per operation | commands |\n|---|---|\n");
         roundTrips.forEach((op, n) -> out.append("| ").append(op).append(" | ").append(Targets.fmt(n)).append(" |\n"));
         out.append("\n| W7 stampede (32 threads, 100 ms computation) | computations per stampede | wall median ms"
@@ -97,6 +100,7 @@ public record Report(Map<String, String> environment, List<Row> rows, Map<String
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environment);
         json.put("rows", rows.stream().map(Report::rowJson).toList());
+        json.put("nearCache", Map.of("rows", nearCache.rows(), "staleness", nearCache.staleness()));
         json.put("roundTrips", roundTrips);
         json.put("stampedes", stampedes.stream().map(s -> Map.of("variant", s.variant(),
                 "computations", s.computations(), "wallMillis", s.wallMillis())).toList());

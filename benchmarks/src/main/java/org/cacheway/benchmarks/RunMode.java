@@ -45,6 +45,16 @@ public enum RunMode {
         return throughputRounds;
     }
 
+    /** How long a timed (non-JMH) workload warms up: W8's readers and writer. */
+    java.time.Duration warmupTime() {
+        return java.time.Duration.ofSeconds(warmup);
+    }
+
+    /** How long a timed (non-JMH) workload is measured. */
+    java.time.Duration measuredTime() {
+        return this == SMOKE ? java.time.Duration.ofMillis(200) : java.time.Duration.ofSeconds(measurement + 2L);
+    }
+
     /** The mode named on the command line ({@code --smoke}, {@code --quick}), else {@link #FULL}. */
     static RunMode fromArgs(String... args) {
         for (String arg : args) {

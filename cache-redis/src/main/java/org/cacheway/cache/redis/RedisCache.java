@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.CacheConnectionException;
 import org.cacheway.cache.CacheContext;
@@ -27,6 +28,7 @@ import org.cacheway.cache.redis.client.ClientFactory;
 import org.cacheway.cache.redis.client.ClusterClient;
 import org.cacheway.cache.redis.client.ScanPage;
 import org.cacheway.cache.redis.internal.TaggedKeyFunction;
+import org.cacheway.cache.redis.internal.near.NearCacheClient;
 import org.cacheway.cache.redis.lock.RedisLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +111,7 @@ public class RedisCache extends BaseCache {
                     DefaultClientResources::create, resources -> resources.shutdown(0, 2, TimeUnit.SECONDS)));
             CacheSettings keyed = ClusterClient.HASH_TAG_PREFIX.read(settings)
                     ? settings.toBuilder().keyFunction(new TaggedKeyFunction(settings.keyFunction())).build() : settings;
-            return new Parts(keyed, ClientClasses.create(settings, factory, config));
+            return new Parts(keyed, ClientClasses.create(keyed, factory, config));
         }
     }
 
@@ -156,6 +158,14 @@ public class RedisCache extends BaseCache {
     /** The client (the {@code CLIENT_CLASS} instance, with its policies around it) that owns the connections. */
     public CacheClient client() {
         return client;
+    }
+
+    /**
+     * The near cache's counters ({@code OPTIONS['NEAR_CACHE']}: local hits and misses, evictions,
+     * invalidations, flushes, size), or empty when the near cache is off.
+     */
+    public Optional<NearCacheStatistics> nearCacheStatistics() {
+        return client.layer(NearCacheClient.class).map(NearCacheClient::statistics);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
 import org.cacheway.cache.CacheHealth;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.cacheway.cache.Timeout;
@@ -116,6 +117,15 @@ public interface CacheClient extends CacheStore {
      * @throws UnsupportedOperationException for clients that spread keys over several servers
      */
     StatefulRedisConnection<String, byte[]> connection(boolean write);
+
+    /**
+     * The layer of {@code type} in this client: this client itself, or for a policy around another
+     * client (a {@link ForwardingClient}) the first such layer inward; empty when there is none.
+     * {@code cache.client().layer(ClusterClient.class)} reaches the client class under any policy.
+     */
+    default <T> Optional<T> layer(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
 
     /** Connects every server now ({@code CONNECT_ON_START}); completes once connected. */
     CompletableFuture<Void> connect();

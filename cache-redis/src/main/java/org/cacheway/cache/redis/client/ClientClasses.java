@@ -8,6 +8,8 @@ import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSettings;
 import org.cacheway.cache.plugin.PluginKind;
 import org.cacheway.cache.plugin.PluginRegistry;
+import org.cacheway.cache.redis.internal.near.NearCacheClient;
+import org.cacheway.cache.redis.internal.near.NearCacheConfig;
 
 /**
  * The {@code CLIENT_CLASS} setting: its plugin kind, the names cache-redis registers for it
@@ -56,6 +58,7 @@ public final class ClientClasses {
         all.addAll(factory.options());
         all.addAll(Herd.OPTIONS);
         all.addAll(ReplicaWait.OPTIONS);
+        all.add(NearCacheConfig.OPTION);
         return all;
     }
 
@@ -72,12 +75,16 @@ public final class ClientClasses {
             "SENTINEL_KWARGS", "sentinel connections take the LOCATION's credentials and SOCKET_TIMEOUT");
 
     /**
-     * The client of a cache: {@code factory}'s, with stampede protection (when the name is
-     * HerdClient or {@code HERD_TIMEOUT} is set) and then replica waits ({@code WAIT_REPLICAS})
-     * around it. A client whose policy options are wrong is released before the error is thrown.
+     * The client of a cache: {@code factory}'s, behind the near cache when {@code NEAR_CACHE} is
+     * set (innermost, so it holds what Redis holds and herd still sees each value's soft expiry),
+     * with stampede protection (when the name is HerdClient or {@code HERD_TIMEOUT} is set) and
+     * then replica waits ({@code WAIT_REPLICAS}) around it. A client whose policy options are
+     * wrong is released before the error is thrown.
+     *
+     * @param settings the cache's settings, with the key scheme its keys are made with
      */
     public static CacheClient create(CacheSettings settings, ClientFactory factory, ClientConfig config) {
-        CacheClient client = factory.create(config);
+        CacheClient client = NearCacheClient.around(settings, config, factory::create);
         try {
             return ReplicaWait.around(Herd.around(client, settings, factory == HERD), settings);
         } catch (CacheConfigurationException e) {

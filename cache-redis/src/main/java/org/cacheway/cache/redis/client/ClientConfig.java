@@ -13,6 +13,7 @@ import java.util.Set;
 import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.CacheOption;
 import org.cacheway.cache.CacheSettings;
+import org.cacheway.cache.redis.internal.lettuce.ConnectionObserver;
 import org.cacheway.cache.redis.location.RedisLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,10 +71,12 @@ public final class ClientConfig {
     private final String clientName;
     private final SslVerifyMode sslVerifyPeer;
     private final ClientResources resources;
+    private final ConnectionObserver observer;
 
     private ClientConfig(CacheSettings settings, ClientResources resources) {
         this.settings = settings;
         this.resources = resources;
+        this.observer = ConnectionObserver.NONE;
         this.socketTimeout = SOCKET_TIMEOUT.read(settings);
         this.connectTimeout = SOCKET_CONNECT_TIMEOUT.read(settings);
         this.reconnectMaxDelay = RECONNECT_MAX_DELAY.read(settings);
@@ -82,7 +85,7 @@ public final class ClientConfig {
         this.locations = parse(settings, USERNAME.read(settings), PASSWORD.read(settings));
     }
 
-    private ClientConfig(ClientConfig config, ClientResources resources) {
+    private ClientConfig(ClientConfig config, ClientResources resources, ConnectionObserver observer) {
         this.settings = config.settings;
         this.locations = config.locations;
         this.socketTimeout = config.socketTimeout;
@@ -90,7 +93,8 @@ public final class ClientConfig {
         this.reconnectMaxDelay = config.reconnectMaxDelay;
         this.clientName = config.clientName;
         this.sslVerifyPeer = config.sslVerifyPeer;
-        this.resources = Objects.requireNonNull(resources, "resources");
+        this.resources = resources;
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /**
@@ -105,7 +109,20 @@ public final class ClientConfig {
 
     /** This config, connecting on {@code resources} (shared, owned by whoever made them). */
     public ClientConfig withResources(ClientResources resources) {
-        return new ClientConfig(this, resources);
+        return new ClientConfig(this, Objects.requireNonNull(resources, "resources"), observer);
+    }
+
+    /**
+     * This config, with every data connection its clients open and close reported to
+     * {@code observer} before the cache uses it (the near cache's tracking).
+     */
+    public ClientConfig withObserver(ConnectionObserver observer) {
+        return new ClientConfig(this, resources, observer);
+    }
+
+    /** What is told about the data connections opened and closed; {@link ConnectionObserver#NONE} by default. */
+    public ConnectionObserver observer() {
+        return observer;
     }
 
     private static CacheOption<Duration> timeout(String name, Duration fallback) {

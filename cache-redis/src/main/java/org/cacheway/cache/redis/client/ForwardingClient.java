@@ -5,6 +5,8 @@ import java.util.List;
 import org.cacheway.cache.CacheHealth;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.cacheway.cache.Timeout;
@@ -166,6 +168,22 @@ public abstract class ForwardingClient implements CacheClient {
     @Override
     public StatefulRedisConnection<String, byte[]> connection(boolean write) {
         return delegate.connection(write);
+    }
+
+    /** This client if of {@code type}, else the layer of that type inward. */
+    @Override
+    public <T> Optional<T> layer(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : delegate.layer(type);
+    }
+
+    @Override
+    public OptionalLong evictions() {
+        return delegate.evictions();
+    }
+
+    @Override
+    public OptionalLong size() {
+        return delegate.size();
     }
 
     @Override

@@ -21,11 +21,17 @@ abstract class LazyEndpoint<C extends StatefulConnection<String, byte[]>> implem
     private final LettuceErrors errors;
     private volatile C connection;
     private volatile RedisClusterAsyncCommands<String, byte[]> commands;
+    private volatile ConnectionObserver observer = ConnectionObserver.NONE;
 
     LazyEndpoint(String name, ConnectFailures failures, LettuceErrors errors) {
         this.name = Objects.requireNonNull(name, "name");
         this.failures = failures;
         this.errors = errors;
+    }
+
+    /** Tells {@code observer} about every connection this endpoint opens and closes from now on. */
+    final void observe(ConnectionObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** Opens the connection on this thread; Lettuce's exception when it cannot. */
@@ -76,6 +82,7 @@ abstract class LazyEndpoint<C extends StatefulConnection<String, byte[]>> implem
                 throw failures.failed(e);
             }
             failures.succeeded();
+            observer.opened(made);
             commands = commandsOf(made);
             connection = made;
         }
@@ -88,6 +95,7 @@ abstract class LazyEndpoint<C extends StatefulConnection<String, byte[]>> implem
         connection = null;
         commands = null;
         if (current != null) {
+            observer.closing(current);
             current.close();
         }
     }

@@ -65,8 +65,10 @@ public final class LettuceConnector {
     /** A node connecting through {@code connect} on this connector's Lettuce client (sentinel, master/replica). */
     public NodeEndpoint node(String name, String address,
             Function<RedisClient, StatefulRedisConnection<String, byte[]>> connect) {
-        return new NodeEndpoint(name, address, () -> connect.apply(lettuce()), config.reconnectMaxDelay(),
+        NodeEndpoint node = new NodeEndpoint(name, address, () -> connect.apply(lettuce()), config.reconnectMaxDelay(),
                 config.connectTimeout(), errors);
+        node.observe(config.observer());
+        return node;
     }
 
     /**
@@ -90,7 +92,10 @@ public final class LettuceConnector {
                     .build());
             return cluster;
         });
-        return new ClusterEndpoint(uris, client, config.reconnectMaxDelay(), config.connectTimeout(), errors);
+        ClusterEndpoint endpoint = new ClusterEndpoint(uris, client, config.reconnectMaxDelay(),
+                config.connectTimeout(), errors);
+        endpoint.observe(config.observer());
+        return endpoint;
     }
 
     /** The Lettuce URI of a server location, with the timeouts, client name and TLS verification of the settings. */
