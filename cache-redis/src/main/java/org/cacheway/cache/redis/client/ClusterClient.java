@@ -48,7 +48,7 @@ public final class ClusterClient extends CommandClient {
     }
 
     private ClusterClient(LettuceConnector connector, ClusterEndpoint cluster) {
-        super(new LettuceTransport(cluster, connector.errors()), List.of(), connector::shutdown);
+        super(new LettuceTransport(cluster, connector), List.of(), connector::shutdown);
         this.cluster = cluster;
     }
 
