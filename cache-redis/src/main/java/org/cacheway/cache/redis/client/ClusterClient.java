@@ -78,6 +78,12 @@ public final class ClusterClient extends CommandClient {
                 + "use ClusterClient.clusterConnection() for raw access");
     }
 
+    /** True: keys live in the cluster's slots (a hash tag keeps keys in one slot). */
+    @Override
+    public boolean spreadsKeys() {
+        return true;
+    }
+
     /** {@code key + suffix}, hash-tagged when needed so that both keys share {@code key}'s slot. */
     @Override
     public String companionKey(String key, String suffix) {
