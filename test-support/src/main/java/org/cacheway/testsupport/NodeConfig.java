@@ -15,9 +15,14 @@ final class NodeConfig {
     private NodeConfig() {
     }
 
-    /** A standalone data node: loopback only, no persistence, log and files in {@code dir}. */
+    /**
+     * A standalone data node: loopback only, no persistence, log and files in {@code dir}; DEBUG
+     * accepted from loopback clients (Redis 7 refuses it by default), for tests that need
+     * {@code DEBUG RELOAD} or {@code DEBUG SLEEP}.
+     */
     static String server(int port, Path dir) {
         return common(port, dir)
+                + "enable-debug-command local\n"
                 + "save \"\"\n"
                 + "appendonly no\n"
                 + "repl-diskless-sync yes\n"

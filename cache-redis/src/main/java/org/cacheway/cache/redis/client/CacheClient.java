@@ -111,6 +111,15 @@ public interface CacheClient extends CacheStore {
     }
 
     /**
+     * Whether keys live on several servers or cluster slots (the shard and cluster clients), so
+     * that the keys one script touches must share a hash tag ({@code {tag}}) to be on one server
+     * and in one slot. False by default: one primary holds every key.
+     */
+    default boolean spreadsKeys() {
+        return false;
+    }
+
+    /**
      * The raw Lettuce connection: the primary's for {@code write}, else a read replica's (the
      * primary's when there is none).
      *

@@ -48,7 +48,7 @@ public final class ClusterClient extends CommandClient {
     }
 
     private ClusterClient(LettuceConnector connector, ClusterEndpoint cluster) {
-        super(new LettuceTransport(cluster, connector.errors()), List.of(), connector::shutdown);
+        super(new LettuceTransport(cluster, connector), List.of(), connector::shutdown);
         this.cluster = cluster;
     }
 
@@ -76,6 +76,12 @@ public final class ClusterClient extends CommandClient {
     public StatefulRedisConnection<String, byte[]> connection(boolean write) {
         throw new UnsupportedOperationException("ClusterClient spreads keys over the cluster's primaries; "
                 + "use ClusterClient.clusterConnection() for raw access");
+    }
+
+    /** True: keys live in the cluster's slots (a hash tag keeps keys in one slot). */
+    @Override
+    public boolean spreadsKeys() {
+        return true;
     }
 
     /** {@code key + suffix}, hash-tagged when needed so that both keys share {@code key}'s slot. */

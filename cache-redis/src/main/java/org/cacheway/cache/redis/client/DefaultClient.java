@@ -26,7 +26,7 @@ public final class DefaultClient extends CommandClient {
     }
 
     private static Transport transport(LettuceConnector connector, RedisLocation location) {
-        return new LettuceTransport(connector.node(location), connector.errors());
+        return new LettuceTransport(connector.node(location), connector);
     }
 
     /** A client for one server of {@code config}, such as one shard of a {@link RoutingClient}. */

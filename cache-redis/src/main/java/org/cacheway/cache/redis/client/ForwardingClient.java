@@ -166,6 +166,11 @@ public abstract class ForwardingClient implements CacheClient {
     }
 
     @Override
+    public boolean spreadsKeys() {
+        return delegate.spreadsKeys();
+    }
+
+    @Override
     public StatefulRedisConnection<String, byte[]> connection(boolean write) {
         return delegate.connection(write);
     }

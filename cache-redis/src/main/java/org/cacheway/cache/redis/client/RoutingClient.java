@@ -234,6 +234,12 @@ public abstract class RoutingClient implements CacheClient {
                 .thenApply(counts -> counts.stream().mapToLong(n -> n).sum());
     }
 
+    /** True: keys live on several servers (a hash tag keeps keys together). */
+    @Override
+    public boolean spreadsKeys() {
+        return true;
+    }
+
     /** Not offered: keys live on several servers (django-redis raises NotImplementedError). */
     @Override
     public StatefulRedisConnection<String, byte[]> connection(boolean write) {

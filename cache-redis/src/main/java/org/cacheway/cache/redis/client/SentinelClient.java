@@ -48,7 +48,7 @@ public final class SentinelClient extends CommandClient {
     }
 
     private SentinelClient(ClientConfig config, LettuceConnector connector) {
-        super(new LettuceTransport(node(config, connector), connector.errors()), List.of(), connector::shutdown);
+        super(new LettuceTransport(node(config, connector), connector), List.of(), connector::shutdown);
     }
 
     private static NodeEndpoint node(ClientConfig config, LettuceConnector connector) {

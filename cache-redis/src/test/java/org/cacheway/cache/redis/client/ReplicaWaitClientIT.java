@@ -7,11 +7,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.redis.RedisCache;
+import org.cacheway.cache.redis.ReplicaWaitException;
+import org.cacheway.testsupport.LogCapture;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisNode;
 import org.cacheway.testsupport.RedisReplicated;
@@ -23,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The default client with a primary and two read replicas: with {@code WAIT_REPLICAS} every write
  * is acknowledged by the replicas before it returns, so the read that follows, served by a
- * replica, sees it.
+ * replica, sees it; a write they did not acknowledge fails ({@code WAIT_MODE} strict) or is logged
+ * ({@code warn}); concurrent writers share WAITs, and reads do not queue behind a blocking WAIT.
  */
 class ReplicaWaitClientIT {
     @RegisterExtension
@@ -46,6 +53,10 @@ class ReplicaWaitClientIT {
     private RedisCache cache(Map<String, Object> options) {
         List<String> location = new ArrayList<>(List.of(redis.get().primary().uri(0)));
         redis.get().replicas().forEach(node -> location.add(node.uri(0)));
+        return cache(location, options);
+    }
+
+    private RedisCache cache(List<String> location, Map<String, Object> options) {
         Map<String, Object> all = new HashMap<>(options);
         all.put("SOCKET_TIMEOUT", 5);
         Caches caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
@@ -83,14 +94,101 @@ class ReplicaWaitClientIT {
     }
 
     @Test
-    void aMissingReplicaSlowsWritesByTheWaitTimeoutButTheyStand() {
+    void aWriteTooFewReplicasAcknowledgedFailsSayingTheValueStaysOnThePrimary() {
         RedisCache cache = cache(Map.of("WAIT_REPLICAS", 2, "WAIT_TIMEOUT", 200));
         redis.get().replicas().get(1).kill();
-        long start = System.nanoTime();
-        cache.set("k", "v");
-        long took = (System.nanoTime() - start) / 1_000_000;
-        assertThat(took).isBetween(150L, 5_000L);
+        assertThatThrownBy(() -> cache.set("k", "v"))
+                .isInstanceOf(ReplicaWaitException.class)
+                .hasMessageContaining("set of key ':1:k'").hasMessageContaining("only 1 of 2 replicas")
+                .hasMessageContaining("the value stays written on the primary")
+                .satisfies(error -> assertThat(((ReplicaWaitException) error).acknowledged()).isEqualTo(1));
+        assertThatThrownBy(() -> cache.async().set("n", 1).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ReplicaWaitException.class);
+        assertThat(redis.get().primary().call("GET", ":1:k")).isEqualTo("\"v\"");
+        assertThat(redis.get().primary().call("EXISTS", ":1:n")).isEqualTo(1L);
+    }
+
+    @Test
+    void failOpenAnswersAnUnacknowledgedWriteAsAFailedOne() {
+        RedisCache cache = cache(Map.of("WAIT_REPLICAS", 2, "WAIT_TIMEOUT", 200, "IGNORE_EXCEPTIONS", true));
+        redis.get().replicas().get(1).kill();
+        assertThat(cache.set("k", "v")).isFalse();
         assertThat(redis.get().primary().call("EXISTS", ":1:k")).isEqualTo(1L);
+    }
+
+    @Test
+    void warnModeLogsAMissingReplicaAndTheWriteStands() throws Exception {
+        RedisCache cache = cache(Map.of("WAIT_REPLICAS", 2, "WAIT_TIMEOUT", 200, "WAIT_MODE", "warn"));
+        redis.get().replicas().get(1).kill();
+        long[] took = new long[1];
+        String log = LogCapture.during(() -> {
+            long start = System.nanoTime();
+            assertThat(cache.set("k", "v")).isTrue();
+            took[0] = (System.nanoTime() - start) / 1_000_000;
+        });
+        assertThat(took[0]).isBetween(150L, 5_000L);
+        assertThat(log).contains("WARN").contains("only 1 of 2 replicas acknowledged the write within 200 ms");
+        assertThat(redis.get().primary().call("EXISTS", ":1:k")).isEqualTo(1L);
+    }
+
+    @Test
+    void concurrentWritersShareWaits() throws Exception {
+        RedisCache cache = cache(Map.of("WAIT_REPLICAS", 2, "WAIT_TIMEOUT", 2000));
+        RedisNode primary = redis.get().primary();
+        primary.call("CONFIG", "RESETSTAT");
+        int threads = 8;
+        int each = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        assertThat(cache.set("w" + thread + "-" + i, i, Timeout.seconds(60))).isTrue();
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long writes = calls(primary, "set") + calls(primary, "psetex");
+        long waits = calls(primary, "wait");
+        System.out.printf("REPLICA WAIT FIGURES: %d writers, %d writes, %d WAITs (%.2f per write)%n", threads, writes,
+                waits, (double) waits / writes);
+        assertThat(writes).isEqualTo((long) threads * each);
+        assertThat(waits).isPositive().isLessThan(writes);
+        for (int t = 0; t < threads; t++) {
+            assertThat(redis.get().replicas().get(0).call("EXISTS", ":1:w" + t + "-" + (each - 1))).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void readsProceedWhileAWaitBlocksThePrimaryConnection() throws Exception {
+        RedisCache cache = cache(List.of(redis.get().primary().uri(0)),
+                Map.of("WAIT_REPLICAS", 1, "WAIT_TIMEOUT", 3000, "WAIT_MODE", "warn"));
+        cache.set("r", "read me");
+        redis.get().replicas().forEach(RedisNode::pause);
+        try {
+            CompletableFuture<Boolean> write = cache.async().set("w", "blocked");
+            Thread.sleep(200); // the WAIT is outstanding now
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                assertThat(cache.get("r")).isEqualTo("read me");
+                assertThat(cache.hasKey("w")).isTrue();
+            }
+            long readMillis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("REPLICA WAIT FIGURES: 40 reads in %d ms while a WAIT blocked the primary's connection%n",
+                    readMillis);
+            assertThat(write).as("the WAIT still blocks").isNotDone();
+            assertThat(readMillis).isLessThan(2_000L);
+            assertThat(write.get(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            redis.get().replicas().forEach(RedisNode::resume);
+        }
     }
 
     @Test
@@ -99,5 +197,10 @@ class ReplicaWaitClientIT {
                 .isInstanceOf(CacheConfigurationException.class).hasMessageContaining("WAIT_REPLICAS");
         assertThatThrownBy(() -> cache(Map.of("WAIT_TIMEOUT", 10)).get("x"))
                 .isInstanceOf(CacheConfigurationException.class).hasMessageContaining("WAIT_TIMEOUT");
+        assertThatThrownBy(() -> cache(Map.of("WAIT_MODE", "warn")).get("x"))
+                .isInstanceOf(CacheConfigurationException.class).hasMessageContaining("WAIT_MODE")
+                .hasMessageContaining("needs OPTIONS['WAIT_REPLICAS']");
+        assertThatThrownBy(() -> cache(Map.of("WAIT_REPLICAS", 1, "WAIT_MODE", "lenient")).get("x"))
+                .isInstanceOf(CacheConfigurationException.class).hasMessageContaining("'strict' or 'warn'");
     }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One alias's view of the registry's shared {@link ClientResources}: every part (event loops,
  * timer, event bus, latency recorder, tracing) is the shared one, only the reconnect delay is the
- * alias's ({@code RECONNECT_MAX_DELAY}). Shutting the view down does nothing: the owner of the
+ * alias's ({@code RECONNECT_MAX_DELAY}) and every channel gets a guard that fails its commands in
+ * flight when it drops instead of replaying them ({@link InFlightGuard}). Shutting the view down does nothing: the owner of the
  * shared resources (the registry, or the user who gave them) shuts them down.
  */
 final class AliasResources implements ClientResources {
@@ -91,9 +92,10 @@ final class AliasResources implements ClientResources {
         return shared.ioThreadPoolSize();
     }
 
+    /** The shared customizer, and the alias's guard for commands in flight ({@link InFlightGuard}). */
     @Override
     public NettyCustomizer nettyCustomizer() {
-        return shared.nettyCustomizer();
+        return InFlightGuard.around(shared.nettyCustomizer());
     }
 
     @Override

@@ -21,14 +21,41 @@ import java.util.function.Supplier;
  * primary). Connecting discovers the topology, so it is done off the caller's thread.
  */
 public final class ClusterEndpoint extends LazyEndpoint<StatefulRedisClusterConnection<String, byte[]>> {
-    private final Supplier<RedisClusterClient> client;
+    private final SharedClient client;
 
-    /** An endpoint over the cluster {@code client} makes on first use; {@code seeds} are named in errors. */
+    /** An endpoint over the cluster client {@code client} makes on first use; {@code seeds} are named in errors. */
     public ClusterEndpoint(List<RedisURI> seeds, Supplier<RedisClusterClient> client, Duration retryDelay,
             Duration connectTimeout, LettuceErrors errors) {
-        super("cluster" + addresses(seeds), new ConnectFailures("the cluster seeds " + addresses(seeds), retryDelay,
-                connectTimeout), errors);
+        this("cluster" + addresses(seeds), new SharedClient(client),
+                new ConnectFailures("the cluster seeds " + addresses(seeds), retryDelay, connectTimeout), errors);
+    }
+
+    private ClusterEndpoint(String name, SharedClient client, ConnectFailures failures, LettuceErrors errors) {
+        super(name, failures, errors);
         this.client = client;
+    }
+
+    /** Another cluster connection on the same Lettuce cluster client (one topology, one refresh). */
+    @Override
+    public ClusterEndpoint sibling() {
+        return new ClusterEndpoint(name(), client, failures(), errors());
+    }
+
+    /** The Lettuce cluster client, made once on first use and shared by the endpoint's siblings. */
+    private static final class SharedClient {
+        private final Supplier<RedisClusterClient> factory;
+        private RedisClusterClient made;
+
+        SharedClient(Supplier<RedisClusterClient> factory) {
+            this.factory = factory;
+        }
+
+        synchronized RedisClusterClient get() {
+            if (made == null) {
+                made = factory.get();
+            }
+            return made;
+        }
     }
 
     private static List<String> addresses(List<RedisURI> seeds) {

@@ -29,6 +29,12 @@ public interface Endpoint {
      */
     CompletableFuture<List<RedisClusterAsyncCommands<String, byte[]>>> primariesOf(List<String> keys);
 
+    /**
+     * Another endpoint to the same target with a connection of its own, made on first use: where
+     * reads go while a {@code WAIT} holds this endpoint's connection.
+     */
+    Endpoint sibling();
+
     /** The raw connection, connecting on this thread if needed (Lettuce's exception when it cannot). */
     StatefulConnection<String, byte[]> connection();
 

@@ -34,6 +34,16 @@ abstract class LazyEndpoint<C extends StatefulConnection<String, byte[]>> implem
         this.observer = Objects.requireNonNull(observer, "observer");
     }
 
+    /** The connect failures of this endpoint, which its siblings share (they connect to the same target). */
+    final ConnectFailures failures() {
+        return failures;
+    }
+
+    /** The error translations of the cache. */
+    final LettuceErrors errors() {
+        return errors;
+    }
+
     /** Opens the connection on this thread; Lettuce's exception when it cannot. */
     abstract C open();
 

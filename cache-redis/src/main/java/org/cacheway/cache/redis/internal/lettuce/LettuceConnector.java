@@ -39,6 +39,7 @@ public final class LettuceConnector {
 
     private final ClientConfig config;
     private final LettuceErrors errors;
+    private final ServerRetry retry;
     private final List<AbstractRedisClient> made = new ArrayList<>();
     private RedisClient lettuce;
     private boolean shutdown;
@@ -47,11 +48,17 @@ public final class LettuceConnector {
     public LettuceConnector(ClientConfig config) {
         this.config = config;
         this.errors = new LettuceErrors(config.alias());
+        this.retry = new ServerRetry(config.socketTimeout(), () -> config.resources().eventExecutorGroup());
     }
 
     /** The error translations of the cache. */
     public LettuceErrors errors() {
         return errors;
+    }
+
+    /** When commands are sent again after a {@code TRYAGAIN} or {@code LOADING} reply. */
+    ServerRetry retry() {
+        return retry;
     }
 
     /** A node for {@code location} that connects on first use. */

@@ -9,16 +9,20 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.cacheway.cache.CacheConnectionException;
 import org.cacheway.cache.CacheException;
+import org.cacheway.cache.CacheServerException;
 import org.cacheway.cache.CacheTimeoutException;
 import org.cacheway.cache.CacheValueException;
 import org.cacheway.cache.base.Stages;
 
 /**
  * The one place Lettuce's exceptions become Cacheway's, with messages naming the alias, operation
- * and key: a command timeout becomes {@link CacheTimeoutException}, every other Lettuce failure
- * (refused or lost connection, commands rejected while disconnected, an error reply) a
- * {@link CacheConnectionException}, which fail-open survives; for the arithmetic commands an error
- * reply is a {@link CacheValueException}. Anything else passes through.
+ * and key: a command timeout becomes {@link CacheTimeoutException}, an error reply a
+ * {@link CacheServerException} carrying its code ({@code READONLY}, {@code OOM},
+ * {@code CLUSTERDOWN}, {@code LOADING}, {@code BUSY}, {@code TRYAGAIN}...), every other Lettuce
+ * failure (refused or lost connection, commands rejected while disconnected) a
+ * {@link CacheConnectionException}; fail-open survives all three. Only for the arithmetic
+ * commands, and only when the reply says the stored value is not an integer, is of the wrong type
+ * or would overflow, is an error reply a {@link CacheValueException}. Anything else passes through.
  */
 public final class LettuceErrors {
     private final String alias;
@@ -51,30 +55,59 @@ public final class LettuceErrors {
         if (cause instanceof RuntimeException runtime && !(cause instanceof RedisException)) {
             return runtime;
         }
+        if (cause instanceof RedisCommandExecutionException) {
+            String code = code(cause.getMessage());
+            return new CacheServerException(code, describe("refused by the server (" + code + ")", operation, key, cause),
+                    cause);
+        }
         return new CacheConnectionException(describe("failed", operation, key, cause), cause);
     }
 
     /**
-     * Like {@link #translate}, but a Redis error reply (a value that is not an integer, an
-     * overflow) becomes a {@link CacheValueException}.
+     * The code of an error reply: its first word when that is upper case ({@code READONLY},
+     * {@code OOM}, {@code WRONGTYPE}; Redis 7 keeps the code of an error raised inside a script),
+     * else {@code ERR}.
+     */
+    static String code(String message) {
+        if (message == null) {
+            return "ERR";
+        }
+        int end = 0;
+        while (end < message.length() && message.charAt(end) >= 'A' && message.charAt(end) <= 'Z') {
+            end++;
+        }
+        boolean word = end > 0 && (end == message.length() || message.charAt(end) == ' ');
+        return word ? message.substring(0, end) : "ERR";
+    }
+
+    /**
+     * Like {@link #translate}, but an error reply saying that the stored value does not suit the
+     * arithmetic (not an integer, the wrong type, an overflow) becomes a
+     * {@link CacheValueException}; any other error reply (a server state) stays a
+     * {@link CacheServerException}.
      */
     public RuntimeException translateValue(Throwable error, String operation, String key) {
         Throwable cause = Stages.unwrap(error);
-        if (cause instanceof RedisCommandExecutionException) {
+        String problem = cause instanceof RedisCommandExecutionException ? valueProblem(cause.getMessage()) : null;
+        if (problem != null) {
             return new CacheValueException("Cannot " + operation + " key '" + key + "' of cache '" + alias + "': "
-                    + valueProblem(cause.getMessage()));
+                    + problem);
         }
         return translate(cause, operation, key);
     }
 
+    /** What an error reply says is wrong with the stored value, or null when it is about something else. */
     private static String valueProblem(String message) {
         if (message == null) {
-            return "Redis refused the value";
+            return null;
         }
-        if (message.contains("value is not an integer")) {
+        if (message.startsWith("ERR value is not an integer")) {
             return "the stored value is not an integer or the result is out of range";
         }
-        return message.contains("overflow") ? "increment or decrement would overflow" : message;
+        if (message.startsWith("ERR increment or decrement would overflow")) {
+            return "increment or decrement would overflow";
+        }
+        return message.startsWith("WRONGTYPE") ? "the key holds a value of another Redis type" : null;
     }
 
     /**
@@ -89,11 +122,6 @@ public final class LettuceErrors {
             }
             return map.apply(value);
         });
-    }
-
-    /** A failed future holding the translation of {@code error}. */
-    public <T> CompletableFuture<T> failed(Throwable error, String operation, String key) {
-        return CompletableFuture.failedFuture(translate(error, operation, key));
     }
 
     private String describe(String what, String operation, String key, Throwable cause) {

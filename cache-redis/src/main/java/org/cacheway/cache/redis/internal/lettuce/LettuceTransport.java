@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.cacheway.cache.CacheServerException;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.base.SetCondition;
 import org.cacheway.cache.base.Stages;
@@ -30,8 +32,14 @@ import org.cacheway.cache.redis.internal.Transport;
  * Lettuce's shared command interface {@link RedisClusterAsyncCommands}, which a standalone,
  * sentinel or master/replica connection implements by sending to its server and a cluster
  * connection by routing to the slot's primary (splitting multi-key commands, scanning and flushing
- * every primary). Each command costs one Lettuce future and one translated future; commands are
- * passed as non-capturing functions of the commands and one argument where the hot path allows.
+ * every primary). Commands are passed as non-capturing functions of the commands and one argument
+ * where the hot path allows; each costs one Lettuce future and one {@link Call}, the translated
+ * future, which also sends the command again after a {@code TRYAGAIN} or {@code LOADING} reply
+ * ({@link ServerRetry}), once here for every command.
+ *
+ * <p>{@code WAIT}s are shared by concurrent writers ({@link SharedWaits}). A {@code WAIT} blocks
+ * its connection until it returns, so reads sent while one is outstanding go to a second
+ * connection to the same target, made on first need ({@link Endpoint#sibling()}).
  */
 public final class LettuceTransport implements Transport {
     private static final String[] NO_KEYS = new String[0];
@@ -41,41 +49,136 @@ public final class LettuceTransport implements Transport {
     private static final Function<Object, Boolean> STORED = reply -> reply != null;
 
     private final Endpoint endpoint;
+    private final Endpoint sideReads;
     private final LettuceErrors errors;
+    private final ServerRetry retry;
+    private final SharedWaits waits = new SharedWaits();
 
-    /** A transport sending to {@code endpoint}, its errors translated by {@code errors}. */
-    public LettuceTransport(Endpoint endpoint, LettuceErrors errors) {
+    /** A transport sending to {@code endpoint} with the error translations and retries of {@code connector}. */
+    public LettuceTransport(Endpoint endpoint, LettuceConnector connector) {
         this.endpoint = endpoint;
-        this.errors = errors;
+        this.sideReads = endpoint.sibling();
+        this.errors = connector.errors();
+        this.retry = connector.retry();
+    }
+
+    /** Where reads go: the endpoint, or its sibling while a WAIT blocks the endpoint's connection. */
+    private Endpoint reads() {
+        return waits.blocking() ? sideReads : endpoint;
     }
 
     /**
-     * Sends {@code command} with {@code argument} at once when connected, else once connected;
-     * its reply mapped by {@code map}, its failure translated naming {@code operation} and {@code key}.
+     * Sends {@code command} with {@code argument} to {@code target} at once when connected, else
+     * once connected; its reply mapped by {@code map}, its failure translated naming
+     * {@code operation} and {@code key} ({@code values}: as a value error where the reply says so).
      */
+    private <A, T, R> CompletableFuture<R> send(Endpoint target, String operation, String key, boolean values,
+            A argument, BiFunction<RedisClusterAsyncCommands<String, byte[]>, A, ? extends CompletionStage<T>> command,
+            Function<? super T, ? extends R> map) {
+        return new Call<A, T, R>(target, operation, key, values, argument, command, map).attempt();
+    }
+
+    /** {@link #send} to the endpoint, for commands that write or that must see the writes sent before them. */
     private <A, T, R> CompletableFuture<R> send(String operation, String key, A argument,
             BiFunction<RedisClusterAsyncCommands<String, byte[]>, A, ? extends CompletionStage<T>> command,
             Function<? super T, ? extends R> map) {
-        RedisClusterAsyncCommands<String, byte[]> commands = endpoint.commands();
-        if (commands == null) {
-            return endpoint.connect(operation, key)
-                    .thenCompose(ready -> send(operation, key, argument, command, map));
+        return send(endpoint, operation, key, false, argument, command, map);
+    }
+
+    /** {@link #send} of a read, around any WAIT that blocks the endpoint's connection. */
+    private <A, T, R> CompletableFuture<R> read(String operation, String key, A argument,
+            BiFunction<RedisClusterAsyncCommands<String, byte[]>, A, ? extends CompletionStage<T>> command,
+            Function<? super T, ? extends R> map) {
+        return send(reads(), operation, key, false, argument, command, map);
+    }
+
+    /**
+     * One command and its translated reply: the future the caller gets, completed with the mapped
+     * reply or the translated failure, after sending the command again (from a Lettuce event
+     * executor) while {@link ServerRetry} says so.
+     */
+    private final class Call<A, T, R> extends CompletableFuture<R> implements BiConsumer<T, Throwable> {
+        private final Endpoint target;
+        private final String operation;
+        private final String key;
+        private final boolean values;
+        private final A argument;
+        private final BiFunction<RedisClusterAsyncCommands<String, byte[]>, A, ? extends CompletionStage<T>> command;
+        private final Function<? super T, ? extends R> map;
+        private final long startedNanos = System.nanoTime();
+        private int attempts;
+
+        Call(Endpoint target, String operation, String key, boolean values, A argument,
+                BiFunction<RedisClusterAsyncCommands<String, byte[]>, A, ? extends CompletionStage<T>> command,
+                Function<? super T, ? extends R> map) {
+            this.target = target;
+            this.operation = operation;
+            this.key = key;
+            this.values = values;
+            this.argument = argument;
+            this.command = command;
+            this.map = map;
         }
-        try {
-            return errors.reply(command.apply(commands, argument), operation, key, false, map);
-        } catch (RuntimeException e) {
-            return errors.failed(e, operation, key);
+
+        Call<A, T, R> attempt() {
+            attempts++;
+            RedisClusterAsyncCommands<String, byte[]> commands = target.commands();
+            if (commands == null) {
+                target.connect(operation, key).whenComplete((ready, error) -> {
+                    if (error != null) {
+                        completeExceptionally(errors.translate(error, operation, key));
+                    } else {
+                        dispatch(ready);
+                    }
+                });
+            } else {
+                dispatch(commands);
+            }
+            return this;
+        }
+
+        private void dispatch(RedisClusterAsyncCommands<String, byte[]> commands) {
+            try {
+                command.apply(commands, argument).whenComplete(this);
+            } catch (RuntimeException e) {
+                completeExceptionally(errors.translate(e, operation, key));
+            }
+        }
+
+        /** The reply of one attempt. */
+        @Override
+        public void accept(T reply, Throwable error) {
+            if (error == null) {
+                try {
+                    complete(map.apply(reply));
+                } catch (RuntimeException e) {
+                    completeExceptionally(e);
+                }
+                return;
+            }
+            RuntimeException failure = values ? errors.translateValue(error, operation, key)
+                    : errors.translate(error, operation, key);
+            long delay = retry.delayMillis(failure, attempts, startedNanos);
+            if (delay < 0) {
+                completeExceptionally(failure);
+                return;
+            }
+            try {
+                retry.schedule(this::attempt, delay);
+            } catch (RuntimeException rejected) { // the shared executors are shutting down
+                completeExceptionally(failure);
+            }
         }
     }
 
     @Override
     public CompletableFuture<byte[]> get(String key) {
-        return send("get", key, key, GET, Function.identity());
+        return read("get", key, key, GET, Function.identity());
     }
 
     @Override
     public CompletableFuture<List<byte[]>> mget(List<String> keys) {
-        return send("getMany", null, keys.toArray(NO_KEYS), RedisClusterAsyncCommands::mget, LettuceTransport::values);
+        return read("getMany", null, keys.toArray(NO_KEYS), RedisClusterAsyncCommands::mget, LettuceTransport::values);
     }
 
     private static List<byte[]> values(List<KeyValue<String, byte[]>> found) {
@@ -92,19 +195,15 @@ public final class LettuceTransport implements Transport {
      * {@code SET [PX] NX|XX}.
      */
     @Override
-    @SuppressWarnings("deprecation")
     public CompletableFuture<Boolean> set(String key, byte[] value, Timeout timeout, SetCondition condition) {
-        RedisClusterAsyncCommands<String, byte[]> commands = endpoint.commands();
-        if (commands == null) {
-            return endpoint.connect("set", key).thenCompose(ready -> set(key, value, timeout, condition));
-        }
-        try {
-            RedisFuture<String> reply = condition != SetCondition.ALWAYS ? commands.set(key, value, args(timeout, condition))
-                    : timeout.isNever() ? commands.set(key, value) : commands.psetex(key, timeout.toMillis(), value);
-            return errors.reply(reply, "set", key, false, STORED);
-        } catch (RuntimeException e) {
-            return errors.failed(e, "set", key);
-        }
+        return send("set", key, value, (commands, bytes) -> set(commands, key, bytes, timeout, condition), STORED);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static RedisFuture<String> set(RedisClusterAsyncCommands<String, byte[]> commands, String key,
+            byte[] value, Timeout timeout, SetCondition condition) {
+        return condition != SetCondition.ALWAYS ? commands.set(key, value, args(timeout, condition))
+                : timeout.isNever() ? commands.set(key, value) : commands.psetex(key, timeout.toMillis(), value);
     }
 
     private static SetArgs args(Timeout timeout, SetCondition condition) {
@@ -117,7 +216,10 @@ public final class LettuceTransport implements Transport {
         return send("setMany", null, entries, (commands, all) -> pipelineSets(commands, all, timeout), refused -> refused);
     }
 
-    /** Dispatches every {@code SET} at once, then collects the keys refused by an error reply. */
+    /**
+     * Dispatches every {@code SET} at once, then collects the keys refused by an error reply about
+     * the key (an ACL's {@code NOPERM}); a reply about the server's state fails the whole call.
+     */
     private CompletableFuture<List<String>> pipelineSets(RedisClusterAsyncCommands<String, byte[]> commands,
             Map<String, byte[]> entries, Timeout timeout) {
         SetArgs args = args(timeout, SetCondition.ALWAYS);
@@ -128,8 +230,10 @@ public final class LettuceTransport implements Transport {
             for (Map.Entry<String, CompletableFuture<String>> reply : replies.entrySet()) {
                 if (reply.getValue().isCompletedExceptionally()) {
                     Throwable cause = Stages.unwrap(reply.getValue().handle((v, e) -> e).join());
-                    if (!(cause instanceof RedisCommandExecutionException)) {
-                        throw errors.translate(cause, "setMany", reply.getKey());
+                    RuntimeException failure = errors.translate(cause, "setMany", reply.getKey());
+                    if (!(cause instanceof RedisCommandExecutionException)
+                            || ((CacheServerException) failure).isServerState()) {
+                        throw failure;
                     }
                     refused.add(reply.getKey());
                 }
@@ -150,25 +254,17 @@ public final class LettuceTransport implements Transport {
 
     @Override
     public CompletableFuture<Boolean> exists(String key) {
-        return send("exists", key, key, RedisClusterAsyncCommands::exists, POSITIVE);
+        return read("exists", key, key, RedisClusterAsyncCommands::exists, POSITIVE);
     }
 
     @Override
     public CompletableFuture<Long> incrBy(String key, long delta) {
-        RedisClusterAsyncCommands<String, byte[]> commands = endpoint.commands();
-        if (commands == null) {
-            return endpoint.connect("incr", key).thenCompose(ready -> incrBy(key, delta));
-        }
-        try {
-            return errors.reply(commands.incrby(key, delta), "incr", key, true, Function.identity());
-        } catch (RuntimeException e) {
-            return errors.failed(e, "incr", key);
-        }
+        return send(endpoint, "incr", key, true, key, (commands, k) -> commands.incrby(k, delta), Function.identity());
     }
 
     @Override
     public CompletableFuture<Long> pttl(String key) {
-        return send("pttl", key, key, RedisClusterAsyncCommands::pttl, Function.identity());
+        return read("pttl", key, key, RedisClusterAsyncCommands::pttl, Function.identity());
     }
 
     @Override
@@ -190,7 +286,7 @@ public final class LettuceTransport implements Transport {
     public CompletableFuture<ScanPage> scan(String pattern, int count, ScanPage after) {
         ScanArgs args = ScanArgs.Builder.matches(pattern).limit(count);
         ScanCursor cursor = after == null ? null : (ScanCursor) after.cursor();
-        return send("scan", pattern, args, (commands, a) -> cursor == null ? commands.scan(a) : commands.scan(cursor, a),
+        return read("scan", pattern, args, (commands, a) -> cursor == null ? commands.scan(a) : commands.scan(cursor, a),
                 LettuceTransport::page);
     }
 
@@ -200,37 +296,35 @@ public final class LettuceTransport implements Transport {
 
     @Override
     public <T> CompletableFuture<T> eval(RedisScript script, String[] keys, byte[]... args) {
-        RedisClusterAsyncCommands<String, byte[]> commands = endpoint.commands();
-        String key = keys.length == 0 ? null : keys[0];
-        if (commands == null) {
-            return endpoint.connect(script.name(), key).thenCompose(ready -> eval(script, keys, args));
-        }
-        CompletableFuture<T> run;
-        try {
-            CompletableFuture<T> first = commands.<T>evalsha(script.sha(), script.output(), keys, args)
-                    .toCompletableFuture();
-            run = first.handle((value, error) -> error == null ? first
-                    : Stages.unwrap(error) instanceof RedisNoScriptException
-                            ? commands.<T>eval(script.source(), script.output(), keys, args).toCompletableFuture()
-                            : first)
-                    .thenCompose(Function.identity());
-        } catch (RuntimeException e) {
-            return errors.failed(e, script.name(), key);
-        }
-        return errors.reply(run, script.name(), key, script.valueErrors(), Function.identity());
+        return send(endpoint, script.name(), keys.length == 0 ? null : keys[0], script.valueErrors(), keys,
+                (commands, k) -> evalsha(commands, script, k, args), Function.identity());
+    }
+
+    /** {@code EVALSHA}, then {@code EVAL} with the source when the server does not know the script. */
+    private static <T> CompletableFuture<T> evalsha(RedisClusterAsyncCommands<String, byte[]> commands,
+            RedisScript script, String[] keys, byte[][] args) {
+        CompletableFuture<T> first = commands.<T>evalsha(script.sha(), script.output(), keys, args)
+                .toCompletableFuture();
+        return first.handle((value, error) -> error == null ? first
+                : Stages.unwrap(error) instanceof RedisNoScriptException
+                        ? commands.<T>eval(script.source(), script.output(), keys, args).toCompletableFuture()
+                        : first)
+                .thenCompose(Function.identity());
     }
 
     @Override
     public CompletableFuture<Map<String, byte[]>> hgetall(String key) {
-        return send("hgetall", key, key, RedisClusterAsyncCommands::hgetall, Function.identity());
+        return read("hgetall", key, key, RedisClusterAsyncCommands::hgetall, Function.identity());
     }
 
+    /** One WAIT per primary connection, shared with the writers that connection answered meanwhile. */
     @Override
     public CompletableFuture<Long> waitForReplicas(List<String> keys, int replicas, long timeoutMillis) {
         return endpoint.primariesOf(keys).thenCompose(primaries -> {
             List<CompletableFuture<Long>> acks = new ArrayList<>(primaries.size());
-            primaries.forEach(primary -> acks.add(errors.reply(primary.waitForReplication(replicas, timeoutMillis),
-                    "wait", null, false, Function.identity())));
+            primaries.forEach(primary -> acks.add(waits.await(primary, replicas, timeoutMillis,
+                    connection -> errors.reply(connection.waitForReplication(replicas, timeoutMillis), "wait", null,
+                            false, Function.identity()))));
             return CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0]))
                     .thenApply(all -> acks.stream().mapToLong(CompletableFuture::join).min().orElse(replicas));
         });
@@ -263,6 +357,7 @@ public final class LettuceTransport implements Transport {
     @Override
     public void disconnect() {
         endpoint.disconnect();
+        sideReads.disconnect();
     }
 
     @Override

@@ -20,8 +20,18 @@ public final class NodeEndpoint extends LazyEndpoint<StatefulRedisConnection<Str
      */
     public NodeEndpoint(String name, String address, Supplier<StatefulRedisConnection<String, byte[]>> connector,
             Duration retryDelay, Duration connectTimeout, LettuceErrors errors) {
-        super(name, new ConnectFailures(address, retryDelay, connectTimeout), errors);
+        this(name, connector, new ConnectFailures(address, retryDelay, connectTimeout), errors);
+    }
+
+    private NodeEndpoint(String name, Supplier<StatefulRedisConnection<String, byte[]>> connector,
+            ConnectFailures failures, LettuceErrors errors) {
+        super(name, failures, errors);
         this.connector = Objects.requireNonNull(connector, "connector");
+    }
+
+    @Override
+    public NodeEndpoint sibling() {
+        return new NodeEndpoint(name(), connector, failures(), errors());
     }
 
     @Override

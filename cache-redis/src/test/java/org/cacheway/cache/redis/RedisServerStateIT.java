@@ -1,0 +1,334 @@
+package org.cacheway.cache.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.cacheway.cache.CacheServerException;
+import org.cacheway.cache.CacheValueException;
+import org.cacheway.cache.Caches;
+import org.cacheway.cache.Timeout;
+import org.cacheway.cache.base.Stages;
+import org.cacheway.testsupport.RedisExtension;
+import org.cacheway.testsupport.RedisNode;
+import org.cacheway.testsupport.RedisStandalone;
+import org.cacheway.testsupport.RespClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Error replies that report the server's state, made by real servers: a replica's
+ * {@code READONLY}, {@code OOM} past {@code maxmemory} under {@code noeviction},
+ * {@code NOREPLICAS} under {@code min-replicas-to-write}, {@code MASTERDOWN} from a replica cut
+ * off from its primary, {@code BUSY} during a long script and {@code LOADING} during
+ * {@code DEBUG RELOAD}. Every operation, on both faces and on the default, shard and herd clients,
+ * fails with a {@link CacheServerException} carrying the code (the arithmetic ones included,
+ * which once said the value was not an integer), fail-open answers them as outages, and
+ * {@code LOADING} is retried within the socket timeout.
+ */
+class RedisServerStateIT {
+    @RegisterExtension
+    static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
+
+    private final List<Caches> registries = new ArrayList<>();
+
+    static Stream<String> clientClasses() {
+        return Stream.of("django_redis.client.DefaultClient", "django_redis.client.ShardClient",
+                "django_redis.client.HerdClient");
+    }
+
+    private static RedisNode server() {
+        return redis.get().server();
+    }
+
+    @BeforeEach
+    void seed() {
+        redis.get().flushAll();
+        server().call("SET", ":1:k", "1");
+        server().call("SET", ":1:n", "5");
+    }
+
+    @AfterEach
+    void restore() {
+        registries.forEach(Caches::close);
+        server().call("CONFIG", "SET", "maxmemory", "0");
+        server().call("CONFIG", "SET", "min-replicas-to-write", "0");
+        server().call("CONFIG", "SET", "replica-serve-stale-data", "yes");
+        server().call("CONFIG", "SET", "key-load-delay", "0");
+        server().call("REPLICAOF", "NO", "ONE");
+    }
+
+    private RedisCache cache(String clientClass, Map<String, Object> extra) {
+        Map<String, Object> options = new HashMap<>(Map.of("CLIENT_CLASS", clientClass, "SOCKET_TIMEOUT", 5));
+        options.putAll(extra);
+        Caches caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
+                "LOCATION", redis.get().uri(0), "OPTIONS", options)));
+        registries.add(caches);
+        RedisCache cache = (RedisCache) caches.getDefault();
+        cache.get("warm-up"); // connected before the server changes state
+        return cache;
+    }
+
+    private RedisCache cache(String clientClass) {
+        return cache(clientClass, Map.of());
+    }
+
+    /** Writes that add data, refused past {@code maxmemory}: both faces. */
+    static Map<String, Function<RedisCache, Object>> growingWrites() {
+        Map<String, Function<RedisCache, Object>> writes = new LinkedHashMap<>();
+        writes.put("set", c -> c.set("k", "v"));
+        writes.put("async set", c -> c.async().set("k", "v"));
+        writes.put("add", c -> c.add("new", "v"));
+        writes.put("async add", c -> c.async().add("new", "v"));
+        writes.put("set NX", c -> c.set("new", "v", Timeout.seconds(5), SetMode.NX));
+        writes.put("setMany", c -> c.setMany(Map.of("a", 1, "b", 2)));
+        writes.put("async setMany", c -> c.async().setMany(Map.of("a", 1, "b", 2)));
+        writes.put("incr", c -> c.incr("n"));
+        writes.put("async incr", c -> c.async().incr("n"));
+        writes.put("decr", c -> c.decr("n"));
+        writes.put("async decr", c -> c.async().decr("n"));
+        writes.put("incr creating", c -> c.incr("created", 1, true));
+        writes.put("async incr creating", c -> c.asyncExtras().incr("created", 1, true));
+        writes.put("getOrSet", c -> c.getOrSet("missing", () -> "v"));
+        writes.put("async getOrSet", c -> c.async().getOrSet("missing", () -> "v"));
+        return writes;
+    }
+
+    /** Every write: the growing ones, and those that remove data or change expiries. */
+    static Map<String, Function<RedisCache, Object>> writes() {
+        Map<String, Function<RedisCache, Object>> writes = growingWrites();
+        writes.put("touch", c -> c.touch("k", Timeout.seconds(30)));
+        writes.put("async touch", c -> c.async().touch("k", Timeout.seconds(30)));
+        writes.put("touch for ever", c -> c.touch("k", Timeout.NEVER));
+        writes.put("delete", c -> c.delete("k"));
+        writes.put("async delete", c -> c.async().delete("k"));
+        writes.put("deleteMany", c -> c.deleteMany(List.of("k", "n")));
+        writes.put("expire", c -> c.expire("k", 30));
+        writes.put("async expire", c -> c.asyncExtras().expire("k", 30));
+        writes.put("persist", c -> c.persist("k"));
+        return writes;
+    }
+
+    /** Every read, both faces. */
+    static Map<String, Function<RedisCache, Object>> reads() {
+        Map<String, Function<RedisCache, Object>> reads = new LinkedHashMap<>();
+        reads.put("get", c -> c.get("k"));
+        reads.put("async get", c -> c.async().get("k"));
+        reads.put("getMany", c -> c.getMany(List.of("k", "n")));
+        reads.put("async getMany", c -> c.async().getMany(List.of("k", "n")));
+        reads.put("hasKey", c -> c.hasKey("k"));
+        reads.put("async hasKey", c -> c.async().hasKey("k"));
+        reads.put("ttl", c -> c.ttl("k"));
+        reads.put("async ttl", c -> c.asyncExtras().ttl("k"));
+        reads.put("keys", c -> c.keys("*"));
+        return reads;
+    }
+
+    /** Runs {@code operation}, waiting for it when it is asynchronous; its result. */
+    private static Object run(Function<RedisCache, Object> operation, RedisCache cache) {
+        Object result = operation.apply(cache);
+        if (result instanceof CompletableFuture<?> future) {
+            try {
+                return future.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw Stages.rethrow(e);
+            }
+        }
+        return result;
+    }
+
+    /** Asserts that every operation fails with a server error carrying {@code code}. */
+    private static void assertEachFailsWith(String code, Map<String, Function<RedisCache, Object>> operations,
+            RedisCache cache) {
+        SoftAssertions softly = new SoftAssertions();
+        operations.forEach((name, operation) -> softly.assertThatThrownBy(() -> run(operation, cache))
+                .as(name).isInstanceOf(CacheServerException.class)
+                .hasMessageContaining("(" + code + ")")
+                .satisfies(error -> assertThat(((CacheServerException) error).code()).isEqualTo(code)));
+        softly.assertAll();
+    }
+
+    private static int deadPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the server a replica of a primary that does not answer: writes get READONLY. */
+    private static void makeReplicaOfNothing() {
+        server().call("REPLICAOF", "127.0.0.1", Integer.toString(deadPort()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientClasses")
+    void everyWriteToAReplicaIsAServerErrorNamedReadonly(String clientClass) {
+        RedisCache cache = cache(clientClass);
+        makeReplicaOfNothing();
+        assertEachFailsWith("READONLY", writes(), cache);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientClasses")
+    void everyWritePastMaxmemoryIsAServerErrorNamedOom(String clientClass) {
+        RedisCache cache = cache(clientClass);
+        server().call("CONFIG", "SET", "maxmemory-policy", "noeviction");
+        server().call("CONFIG", "SET", "maxmemory", "1");
+        assertEachFailsWith("OOM", growingWrites(), cache);
+        assertThat(cache.get("k")).as("reads still work").isEqualTo(1L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientClasses")
+    void everyWriteWithoutEnoughReplicasIsAServerErrorNamedNoreplicas(String clientClass) {
+        RedisCache cache = cache(clientClass);
+        server().call("CONFIG", "SET", "min-replicas-to-write", "1");
+        assertEachFailsWith("NOREPLICAS", writes(), cache);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientClasses")
+    void everyReadOfAReplicaCutOffFromItsPrimaryIsAServerErrorNamedMasterdown(String clientClass) {
+        RedisCache cache = cache(clientClass);
+        server().call("CONFIG", "SET", "replica-serve-stale-data", "no");
+        makeReplicaOfNothing();
+        assertEachFailsWith("MASTERDOWN", reads(), cache);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientClasses")
+    void everyOperationDuringALongScriptIsAServerErrorNamedBusy(String clientClass) throws Exception {
+        RedisCache cache = cache(clientClass);
+        Map<String, Function<RedisCache, Object>> all = new LinkedHashMap<>(reads());
+        all.putAll(writes());
+        server().call("CONFIG", "SET", "busy-reply-threshold", "50");
+        CompletableFuture<Object> script = CompletableFuture.supplyAsync(() -> {
+            try {
+                return server().call("EVAL", "while true do end", "0");
+            } catch (RuntimeException killed) {
+                return killed;
+            }
+        });
+        try {
+            awaitBusy();
+            assertEachFailsWith("BUSY", all, cache);
+        } finally {
+            server().call("SCRIPT", "KILL");
+            script.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(cache.get("k")).as("served again once the script ends").isEqualTo(1L);
+    }
+
+    private static void awaitBusy() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                server().call("GET", "probe");
+            } catch (RuntimeException busy) {
+                if (String.valueOf(busy.getMessage()).contains("BUSY")) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the script did not make the server BUSY within 10 s");
+    }
+
+    @Test
+    void failOpenAnswersServerStatesAsOutagesButArithmeticStillThrows() {
+        RedisCache cache = cache("django_redis.client.DefaultClient", Map.of("IGNORE_EXCEPTIONS", true));
+        server().call("CONFIG", "SET", "replica-serve-stale-data", "no");
+        makeReplicaOfNothing();
+        assertThat(cache.set("k", "v")).isFalse();
+        assertThat(cache.add("new", "v")).isFalse();
+        assertThat(cache.setMany(Map.of("a", 1))).containsExactly("a");
+        assertThat(cache.delete("k")).isFalse();
+        assertThat(cache.touch("k", Timeout.seconds(5))).isFalse();
+        assertThat(cache.get("k")).isNull();
+        assertThat(cache.getMany(List.of("k"))).isEmpty();
+        assertThat(cache.hasKey("k")).isFalse();
+        assertThat(cache.ttl("k")).isZero();
+        assertThat(cache.getOrSet("missing", () -> "computed")).isEqualTo("computed");
+        assertThatThrownBy(() -> cache.incr("n")).isInstanceOf(CacheServerException.class)
+                .hasMessageContaining("(MASTERDOWN)");
+    }
+
+    @Test
+    void arithmeticOnAValueThatDoesNotSuitItIsStillAValueError() {
+        RedisCache cache = cache("django_redis.client.DefaultClient");
+        server().call("SET", ":1:text", "abc");
+        server().call("HSET", ":1:hash", "f", "v");
+        server().call("SET", ":1:max", Long.toString(Long.MAX_VALUE));
+        assertThatThrownBy(() -> cache.incr("text")).isInstanceOf(CacheValueException.class)
+                .hasMessageContaining("not an integer");
+        assertThatThrownBy(() -> cache.incr("hash", 1, true)).isInstanceOf(CacheValueException.class)
+                .hasMessageContaining("another Redis type");
+        assertThatThrownBy(() -> cache.incr("max")).isInstanceOf(CacheValueException.class)
+                .hasMessageContaining("overflow");
+    }
+
+    /** Fills the server and starts {@code DEBUG RELOAD}, which then loads for about {@code loadMillis}. */
+    private static CompletableFuture<Object> reloadSlowly(long loadMillis) throws InterruptedException {
+        int keys = 2_000;
+        server().call("DEBUG", "POPULATE", Integer.toString(keys), "filler");
+        server().call("CONFIG", "SET", "loading-process-events-interval-bytes", "1024");
+        server().call("CONFIG", "SET", "key-load-delay", Long.toString(loadMillis * 1000 / keys));
+        CompletableFuture<Object> reload = CompletableFuture.supplyAsync(() -> {
+            try (RespClient admin = RespClient.connect(server().host(), server().port(), Duration.ofSeconds(60))) {
+                return admin.call("DEBUG", "RELOAD");
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!"1".equals(server().info("persistence").get("loading"))) {
+            if (System.nanoTime() > deadline || reload.isDone()) {
+                throw new AssertionError("DEBUG RELOAD did not start loading");
+            }
+            Thread.sleep(5);
+        }
+        return reload;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clientClasses")
+    void operationsDuringLoadingAreRetriedUntilTheServerHasLoaded(String clientClass) throws Exception {
+        RedisCache cache = cache(clientClass);
+        CompletableFuture<Object> reload = reloadSlowly(1_000);
+        long start = System.nanoTime();
+        assertThat(cache.get("k")).isEqualTo(1L);
+        assertThat(cache.incr("n")).isEqualTo(6L);
+        assertThat(cache.set("k", "v")).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for the load").isGreaterThan(
+                Duration.ofMillis(200));
+        assertThat(reload.get(10, TimeUnit.SECONDS)).isEqualTo("OK");
+    }
+
+    @Test
+    void loadingLongerThanTheSocketTimeoutIsAServerErrorNamedLoading() throws Exception {
+        RedisCache cache = cache("django_redis.client.DefaultClient", Map.of("SOCKET_TIMEOUT", 0.3));
+        CompletableFuture<Object> reload = reloadSlowly(2_000);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> cache.incr("n")).isInstanceOf(CacheServerException.class)
+                .hasMessageContaining("(LOADING)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("retried within the socket timeout")
+                .isBetween(Duration.ofMillis(200), Duration.ofMillis(1_500));
+        assertThat(reload.get(30, TimeUnit.SECONDS)).isEqualTo("OK");
+    }
+}
