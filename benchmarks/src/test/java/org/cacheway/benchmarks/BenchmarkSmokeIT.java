@@ -28,7 +28,9 @@ class BenchmarkSmokeIT {
             sides.addAll(row.peers().values());
             for (Measurement m : sides) {
                 assertThat(m).as(row.workload().label()).isNotNull();
-                assertThat(m.opsPerSecond()).as(row.workload().label()).isBetween(10.0, 10_000_000.0);
+                // a number, not a speed: one 100 ms iteration on a shared 2-core machine may finish only a
+                // few operations (speed is the full run's business, never a test's)
+                assertThat(m.opsPerSecond()).as(row.workload().label()).isGreaterThan(0.0).isLessThan(10_000_000.0);
                 assertThat(m.p50Micros()).as(row.workload().label()).isPositive().isLessThanOrEqualTo(m.p99Micros());
                 assertThat(m.bytesPerOp()).as(row.workload().label()).isPositive();
             }
