@@ -59,7 +59,8 @@ final class NearCache {
      * Ends {@code load} with what Redis answered: keeps {@code value} unless it is null, the key
      * was invalidated, flushed or suspended meanwhile, or its expiry has passed. {@code pttlMillis}
      * is Redis's {@code PTTL} read with the value (-1: no expiry, -2: gone); the local deadline is
-     * counted from the load's start, so it comes no later than Redis's own.
+     * counted from the load's start, a millisecond short of what PTTL says (Redis counts whole
+     * milliseconds), so it comes no later than Redis's own.
      */
     void keep(Coherence.Load load, byte[] value, long pttlMillis) {
         if (load == null) {
@@ -78,7 +79,8 @@ final class NearCache {
     }
 
     private long deadline(long start, long pttlMillis) {
-        long redis = pttlMillis == -1 ? LocalCopy.NEVER : start + TimeUnit.MILLISECONDS.toNanos(pttlMillis);
+        // PTTL counts whole milliseconds of Redis's clock, so up to one less may really be left
+        long redis = pttlMillis == -1 ? LocalCopy.NEVER : start + TimeUnit.MILLISECONDS.toNanos(pttlMillis - 1);
         long capped = capNanos == LocalCopy.NEVER ? LocalCopy.NEVER : start + capNanos;
         if (redis == LocalCopy.NEVER) {
             return capped;

@@ -59,7 +59,8 @@ class NearCacheTest {
         Coherence.Load load = near.begin("k");
         clock.advance(Duration.ofMillis(5));
         near.keep(load, "v".getBytes(UTF_8), 1_000);
-        clock.advance(Duration.ofMillis(994));
+        // counted from the read's start, a millisecond short of PTTL (Redis counts whole milliseconds)
+        clock.advance(Duration.ofMillis(993));
         assertThat(local("k")).isEqualTo("v");
         clock.advance(Duration.ofMillis(1));
         assertThat(local("k")).isNull();
