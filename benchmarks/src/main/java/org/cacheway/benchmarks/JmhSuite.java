@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.DoubleStream;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -21,8 +22,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the workloads through JMH's {@link Runner}, one benchmark method at a time: throughput
  * with the GC profiler in rounds ordered Cacheway, raw, raw, Cacheway (with peers: Cacheway, raw,
- * Spring, Redisson, Redisson, Spring, raw, Cacheway), so the shared machine's load drifts onto
- * every side alike, then sample time for the latency percentiles. Returns a {@link Row} of
+ * Spring, Redisson, Redisson, Spring, raw, Cacheway), repeated as the mode says, so the shared
+ * machine's load drifts onto every side alike, each side's figure the median of its rounds, then sample time for the latency percentiles. Returns a {@link Row} of
  * {@link Measurement}s per workload.
  */
 final class JmhSuite {
@@ -107,17 +108,21 @@ final class JmhSuite {
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     }
 
-    /** Mean throughput and allocation over the rounds; percentiles from the sample-time run. */
+    /**
+     * Median throughput and allocation over the rounds (with two rounds, their mean); percentiles
+     * from the sample-time run.
+     */
     private static Measurement measurement(List<RunResult> rounds, RunResult sample) {
-        double ops = 0;
-        double bytes = 0;
-        for (RunResult round : rounds) {
-            ops += round.getPrimaryResult().getScore() * 1e6;
-            bytes += allocation(round);
-        }
+        double ops = median(rounds.stream().mapToDouble(round -> round.getPrimaryResult().getScore() * 1e6));
+        double bytes = median(rounds.stream().mapToDouble(JmhSuite::allocation));
         var latency = sample.getPrimaryResult().getStatistics();
-        return new Measurement(ops / rounds.size(), latency.getPercentile(50), latency.getPercentile(99),
-                bytes / rounds.size());
+        return new Measurement(ops, latency.getPercentile(50), latency.getPercentile(99), bytes);
+    }
+
+    private static double median(DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     @SuppressWarnings("rawtypes") // JMH's secondary results are typed with the raw Result

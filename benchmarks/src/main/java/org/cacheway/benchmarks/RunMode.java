@@ -7,12 +7,14 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * How long the JMH runs last: BENCHMARK.md's full run, a quicker one for iterating, or the build's
  * smoke run. Throughput is measured in {@link #throughputRounds()} rounds per side, in the order
- * Cacheway, raw, raw, Cacheway, so that a shift in the shared machine's load hits both sides alike.
+ * Cacheway, raw, raw, Cacheway (repeated), so that a shift in the shared machine's load hits both
+ * sides alike; a side's figure is the median of its rounds, so that one fork that landed badly on
+ * this machine's two cores (seen here: a fork at half its neighbours' rate) does not decide a ratio.
  */
 public enum RunMode {
-    /** Per side: 2 throughput rounds of 3 x 1 s warm-up + 3 x 1 s measured; latency 2 s + 3 s; 1 fork each. */
-    FULL("full: per side 2 throughput rounds (ABBA order) of 3 s warm-up + 3 s measured, and a sample-time"
-            + " run of 2 s warm-up + 3 s measured; 1 fork each", 2, 3, 3, 2, 3),
+    /** Per side: 4 throughput rounds of 3 x 1 s warm-up + 3 x 1 s measured (median); latency 2 s + 3 s; 1 fork each. */
+    FULL("full: per side 4 throughput rounds (ABBAABBA order, the median reported) of 3 s warm-up + 3 s"
+            + " measured, and a sample-time run of 2 s warm-up + 3 s measured; 1 fork each", 4, 3, 3, 2, 3),
     /** Per side: 1 throughput round of 2 s + 2 s, latency 1 s + 2 s: for comparing fixes, not for the record. */
     QUICK("quick: per side 1 throughput round of 2 s warm-up + 2 s measured, sample time 1 s + 2 s", 1, 2, 2, 1, 2),
     /** In-process, no warm-up, one 100 ms iteration, one shared server: proves it builds and runs. */
@@ -40,7 +42,7 @@ public enum RunMode {
         return description;
     }
 
-    /** Throughput runs per side (2: the ABBA order). */
+    /** Throughput runs per side, in alternating order (ABBA...). */
     int throughputRounds() {
         return throughputRounds;
     }
