@@ -38,9 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code READONLY}, {@code OOM} past {@code maxmemory} under {@code noeviction},
  * {@code NOREPLICAS} under {@code min-replicas-to-write}, {@code MASTERDOWN} from a replica cut
  * off from its primary, {@code BUSY} during a long script and {@code LOADING} during
- * {@code DEBUG RELOAD}. Every operation, on both faces and on the default, shard and herd clients,
- * fails with a {@link CacheServerException} carrying the code (the arithmetic ones included,
- * which once said the value was not an integer), fail-open answers them as outages, and
+ * {@code DEBUG RELOAD}. Every operation, on both faces and on the default client (alone and with
+ * read replicas), shard, herd, replica waits and the near cache ({@code SETUPS}), fails with a
+ * {@link CacheServerException} carrying the code (the arithmetic ones included, which once said
+ * the value was not an integer), fail-open answers them as outages, and
  * {@code LOADING} is retried within the socket timeout.
  */
 class RedisServerStateIT {
@@ -49,9 +50,20 @@ class RedisServerStateIT {
 
     private final List<Caches> registries = new ArrayList<>();
 
-    static Stream<String> clientClasses() {
-        return Stream.of("django_redis.client.DefaultClient", "django_redis.client.ShardClient",
-                "django_redis.client.HerdClient");
+    /**
+     * The client classes and policies on one server, by name: the default client, the same with
+     * the server listed again as its read replica, shard, herd, replica waits and near cache.
+     */
+    private static final Map<String, Map<String, Object>> SETUPS = Map.of(
+            "default", Map.of("CLIENT_CLASS", "django_redis.client.DefaultClient"),
+            "replicas", Map.of("CLIENT_CLASS", "django_redis.client.DefaultClient"),
+            "shard", Map.of("CLIENT_CLASS", "django_redis.client.ShardClient"),
+            "herd", Map.of("CLIENT_CLASS", "django_redis.client.HerdClient"),
+            "replica wait", Map.of("WAIT_REPLICAS", 1, "WAIT_TIMEOUT", 100, "WAIT_MODE", "warn"),
+            "near cache", Map.of("NEAR_CACHE", Map.of("MAX_ENTRIES", 100)));
+
+    static Stream<String> setups() {
+        return Stream.of("default", "replicas", "shard", "herd", "replica wait", "near cache");
     }
 
     private static RedisNode server() {
@@ -75,19 +87,22 @@ class RedisServerStateIT {
         server().call("REPLICAOF", "NO", "ONE");
     }
 
-    private RedisCache cache(String clientClass, Map<String, Object> extra) {
-        Map<String, Object> options = new HashMap<>(Map.of("CLIENT_CLASS", clientClass, "SOCKET_TIMEOUT", 5));
+    private RedisCache cache(String setup, Map<String, Object> extra) {
+        Map<String, Object> options = new HashMap<>(SETUPS.get(setup));
+        options.put("SOCKET_TIMEOUT", 5);
         options.putAll(extra);
+        Object location = setup.equals("replicas") ? List.of(redis.get().uri(0), redis.get().uri(0))
+                : redis.get().uri(0);
         Caches caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
-                "LOCATION", redis.get().uri(0), "OPTIONS", options)));
+                "LOCATION", location, "OPTIONS", options)));
         registries.add(caches);
         RedisCache cache = (RedisCache) caches.getDefault();
         cache.get("warm-up"); // connected before the server changes state
         return cache;
     }
 
-    private RedisCache cache(String clientClass) {
-        return cache(clientClass, Map.of());
+    private RedisCache cache(String setup) {
+        return cache(setup, Map.of());
     }
 
     /** Writes that add data, refused past {@code maxmemory}: both faces. */
@@ -142,7 +157,7 @@ class RedisServerStateIT {
     }
 
     /** Runs {@code operation}, waiting for it when it is asynchronous; its result. */
-    private static Object run(Function<RedisCache, Object> operation, RedisCache cache) {
+    static Object run(Function<RedisCache, Object> operation, RedisCache cache) {
         Object result = operation.apply(cache);
         if (result instanceof CompletableFuture<?> future) {
             try {
@@ -155,7 +170,7 @@ class RedisServerStateIT {
     }
 
     /** Asserts that every operation fails with a server error carrying {@code code}. */
-    private static void assertEachFailsWith(String code, Map<String, Function<RedisCache, Object>> operations,
+    static void assertEachFailsWith(String code, Map<String, Function<RedisCache, Object>> operations,
             RedisCache cache) {
         SoftAssertions softly = new SoftAssertions();
         operations.forEach((name, operation) -> softly.assertThatThrownBy(() -> run(operation, cache))
@@ -179,17 +194,17 @@ class RedisServerStateIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyWriteToAReplicaIsAServerErrorNamedReadonly(String clientClass) {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void everyWriteToAReplicaIsAServerErrorNamedReadonly(String setup) {
+        RedisCache cache = cache(setup);
         makeReplicaOfNothing();
         assertEachFailsWith("READONLY", writes(), cache);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyWritePastMaxmemoryIsAServerErrorNamedOom(String clientClass) {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void everyWritePastMaxmemoryIsAServerErrorNamedOom(String setup) {
+        RedisCache cache = cache(setup);
         server().call("CONFIG", "SET", "maxmemory-policy", "noeviction");
         server().call("CONFIG", "SET", "maxmemory", "1");
         assertEachFailsWith("OOM", growingWrites(), cache);
@@ -197,64 +212,70 @@ class RedisServerStateIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyWriteWithoutEnoughReplicasIsAServerErrorNamedNoreplicas(String clientClass) {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void everyWriteWithoutEnoughReplicasIsAServerErrorNamedNoreplicas(String setup) {
+        RedisCache cache = cache(setup);
         server().call("CONFIG", "SET", "min-replicas-to-write", "1");
         assertEachFailsWith("NOREPLICAS", writes(), cache);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyReadOfAReplicaCutOffFromItsPrimaryIsAServerErrorNamedMasterdown(String clientClass) {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void everyReadOfAReplicaCutOffFromItsPrimaryIsAServerErrorNamedMasterdown(String setup) {
+        RedisCache cache = cache(setup);
         server().call("CONFIG", "SET", "replica-serve-stale-data", "no");
         makeReplicaOfNothing();
         assertEachFailsWith("MASTERDOWN", reads(), cache);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyOperationDuringALongScriptIsAServerErrorNamedBusy(String clientClass) throws Exception {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void everyOperationDuringALongScriptIsAServerErrorNamedBusy(String setup) throws Exception {
+        RedisCache cache = cache(setup);
         Map<String, Function<RedisCache, Object>> all = new LinkedHashMap<>(reads());
         all.putAll(writes());
-        server().call("CONFIG", "SET", "busy-reply-threshold", "50");
-        CompletableFuture<Object> script = CompletableFuture.supplyAsync(() -> {
-            try {
-                return server().call("EVAL", "while true do end", "0");
-            } catch (RuntimeException killed) {
-                return killed;
-            }
-        });
+        CompletableFuture<Object> script = startBusyScript(server());
         try {
-            awaitBusy();
             assertEachFailsWith("BUSY", all, cache);
         } finally {
-            server().call("SCRIPT", "KILL");
-            script.get(10, TimeUnit.SECONDS);
+            endBusyScript(server(), script);
         }
         assertThat(cache.get("k")).as("served again once the script ends").isEqualTo(1L);
     }
 
-    private static void awaitBusy() throws InterruptedException {
+    /** Runs a script that never ends on {@code node} and returns once the node answers BUSY. */
+    static CompletableFuture<Object> startBusyScript(RedisNode node) throws InterruptedException {
+        node.call("CONFIG", "SET", "busy-reply-threshold", "50");
+        CompletableFuture<Object> script = CompletableFuture.supplyAsync(() -> {
+            try {
+                return node.call("EVAL", "while true do end", "0");
+            } catch (RuntimeException killed) {
+                return killed;
+            }
+        });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             try {
-                server().call("GET", "probe");
+                node.call("GET", "probe");
             } catch (RuntimeException busy) {
                 if (String.valueOf(busy.getMessage()).contains("BUSY")) {
-                    return;
+                    return script;
                 }
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the script did not make the server BUSY within 10 s");
+        throw new AssertionError("the script did not make " + node + " BUSY within 10 s");
+    }
+
+    /** Kills the script {@link #startBusyScript} started on {@code node} and waits for it to end. */
+    static void endBusyScript(RedisNode node, CompletableFuture<Object> script) throws Exception {
+        node.call("SCRIPT", "KILL");
+        script.get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void failOpenAnswersServerStatesAsOutagesButArithmeticStillThrows() {
-        RedisCache cache = cache("django_redis.client.DefaultClient", Map.of("IGNORE_EXCEPTIONS", true));
+        RedisCache cache = cache("default", Map.of("IGNORE_EXCEPTIONS", true));
         server().call("CONFIG", "SET", "replica-serve-stale-data", "no");
         makeReplicaOfNothing();
         assertThat(cache.set("k", "v")).isFalse();
@@ -273,7 +294,7 @@ class RedisServerStateIT {
 
     @Test
     void arithmeticOnAValueThatDoesNotSuitItIsStillAValueError() {
-        RedisCache cache = cache("django_redis.client.DefaultClient");
+        RedisCache cache = cache("default");
         server().call("SET", ":1:text", "abc");
         server().call("HSET", ":1:hash", "f", "v");
         server().call("SET", ":1:max", Long.toString(Long.MAX_VALUE));
@@ -307,9 +328,9 @@ class RedisServerStateIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void operationsDuringLoadingAreRetriedUntilTheServerHasLoaded(String clientClass) throws Exception {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void operationsDuringLoadingAreRetriedUntilTheServerHasLoaded(String setup) throws Exception {
+        RedisCache cache = cache(setup);
         CompletableFuture<Object> reload = reloadSlowly(1_000);
         long start = System.nanoTime();
         assertThat(cache.get("k")).isEqualTo(1L);
@@ -322,7 +343,7 @@ class RedisServerStateIT {
 
     @Test
     void loadingLongerThanTheSocketTimeoutIsAServerErrorNamedLoading() throws Exception {
-        RedisCache cache = cache("django_redis.client.DefaultClient", Map.of("SOCKET_TIMEOUT", 0.3));
+        RedisCache cache = cache("default", Map.of("SOCKET_TIMEOUT", 0.3));
         CompletableFuture<Object> reload = reloadSlowly(2_000);
         long start = System.nanoTime();
         assertThatThrownBy(() -> cache.incr("n")).isInstanceOf(CacheServerException.class)
