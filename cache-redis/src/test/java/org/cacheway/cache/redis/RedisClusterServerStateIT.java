@@ -37,16 +37,12 @@ class RedisClusterServerStateIT {
     static final RedisExtension<RedisCluster> redis = RedisExtension.cluster();
 
     private static final String PREFIX = "{t}";
-    private static final Map<String, Map<String, Object>> SETUPS = Map.of(
-            "cluster", Map.of(),
-            "herd", Map.of("HERD_TIMEOUT", 30),
-            "replica wait", Map.of("WAIT_REPLICAS", 1, "WAIT_TIMEOUT", 500, "WAIT_MODE", "warn"),
-            "near cache", Map.of("NEAR_CACHE", Map.of("MAX_ENTRIES", 100)));
+    private static final Map<String, Map<String, Object>> SETUPS = RedisServerStateIT.policiesAround("cluster");
 
     private final List<Caches> registries = new ArrayList<>();
 
     static Stream<String> setups() {
-        return Stream.of("cluster", "herd", "replica wait", "near cache");
+        return SETUPS.keySet().stream();
     }
 
     @BeforeEach

@@ -62,6 +62,20 @@ class RedisServerStateIT {
             "replica wait", Map.of("WAIT_REPLICAS", 1, "WAIT_TIMEOUT", 100, "WAIT_MODE", "warn"),
             "near cache", Map.of("NEAR_CACHE", Map.of("MAX_ENTRIES", 100)));
 
+    /**
+     * The policies the topology suites put around their client class, by name: {@code alone}
+     * (none), herd, replica waits (warn mode, so a write past a state is judged by its reply alone)
+     * and the near cache.
+     */
+    static Map<String, Map<String, Object>> policiesAround(String alone) {
+        Map<String, Map<String, Object>> setups = new LinkedHashMap<>();
+        setups.put(alone, Map.of());
+        setups.put("herd", Map.of("HERD_TIMEOUT", 30));
+        setups.put("replica wait", Map.of("WAIT_REPLICAS", 1, "WAIT_TIMEOUT", 500, "WAIT_MODE", "warn"));
+        setups.put("near cache", Map.of("NEAR_CACHE", Map.of("MAX_ENTRIES", 100)));
+        return setups;
+    }
+
     static Stream<String> setups() {
         return Stream.of("default", "replicas", "shard", "herd", "replica wait", "near cache");
     }
@@ -284,9 +298,10 @@ class RedisServerStateIT {
         script.get(10, TimeUnit.SECONDS);
     }
 
-    @Test
-    void failOpenAnswersServerStatesAsOutagesButArithmeticStillThrows() {
-        RedisCache cache = cache("default", Map.of("IGNORE_EXCEPTIONS", true));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("setups")
+    void failOpenAnswersServerStatesAsOutagesButArithmeticStillThrows(String setup) {
+        RedisCache cache = cache(setup, Map.of("IGNORE_EXCEPTIONS", true));
         server().call("CONFIG", "SET", "replica-serve-stale-data", "no");
         makeReplicaOfNothing();
         assertThat(cache.set("k", "v")).isFalse();
