@@ -28,16 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code BUSY} while every primary runs a long script, and {@code CLUSTERDOWN} from the live
  * primaries once a whole shard (primary and replica) is down. Every operation, on both faces,
  * fails with a {@link org.cacheway.cache.CacheServerException} carrying the code, as on one
- * server ({@link RedisServerStateIT}, whose operations these are). The keys share one hash tag
- * ({@code KEY_PREFIX "{t}"}), so that every operation goes to one live primary while another
- * shard is down.
+ * server ({@link RedisServerStateIT}, whose operations these are), and fail-open answers
+ * {@code OOM} as an outage. The keys share one hash tag ({@code KEY_PREFIX "{t}"}), so that every
+ * operation goes to one live primary while another shard is down.
  */
-class RedisClusterServerStateIT {
+class RedisClusterServerStateIT extends ServerStateSuite {
     @RegisterExtension
     static final RedisExtension<RedisCluster> redis = RedisExtension.cluster();
 
     private static final String PREFIX = "{t}";
-    private static final Map<String, Map<String, Object>> SETUPS = RedisServerStateIT.policiesAround("cluster");
+    private static final Map<String, Map<String, Object>> SETUPS = policiesAround("cluster");
 
     private final List<Caches> registries = new ArrayList<>();
 
@@ -74,8 +74,10 @@ class RedisClusterServerStateIT {
         throw new AssertionError("no primary owns slot " + SlotHash.getSlot(PREFIX));
     }
 
-    private RedisCache cache(String setup) {
+    @Override
+    RedisCache cache(String setup, Map<String, Object> extra) {
         Map<String, Object> options = new HashMap<>(SETUPS.get(setup));
+        options.putAll(extra);
         options.putAll(Map.of("CLIENT_CLASS", "django_redis.client.ClusterClient", "SOCKET_TIMEOUT", 2,
                 "SOCKET_CONNECT_TIMEOUT", 1, "RECONNECT_MAX_DELAY", 0.5));
         Caches caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
@@ -88,22 +90,18 @@ class RedisClusterServerStateIT {
 
     /** Every operation of one server's suite that names its keys (so not {@code keys}, which scans every primary). */
     private static Map<String, Function<RedisCache, Object>> keyedOperations() {
-        Map<String, Function<RedisCache, Object>> all = new LinkedHashMap<>(RedisServerStateIT.reads());
+        Map<String, Function<RedisCache, Object>> all = new LinkedHashMap<>(reads());
         all.remove("keys");
-        all.putAll(RedisServerStateIT.writes());
+        all.putAll(writes());
         return all;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("setups")
-    void everyWritePastMaxmemoryIsAServerErrorNamedOom(String setup) {
-        RedisCache cache = cache(setup);
+    @Override
+    void refuseGrowth() {
         for (RedisNode primary : redis.get().primaries()) {
             primary.call("CONFIG", "SET", "maxmemory-policy", "noeviction");
             primary.call("CONFIG", "SET", "maxmemory", "1");
         }
-        RedisServerStateIT.assertEachFailsWith("OOM", RedisServerStateIT.growingWrites(), cache);
-        assertThat(cache.get("k")).as("reads still work").isEqualTo(1L);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,14 +112,14 @@ class RedisClusterServerStateIT {
         Map<RedisNode, CompletableFuture<Object>> scripts = new LinkedHashMap<>();
         try {
             for (RedisNode primary : primaries) {
-                scripts.put(primary, RedisServerStateIT.startBusyScript(primary));
+                scripts.put(primary, startBusyScript(primary));
             }
             Map<String, Function<RedisCache, Object>> all = keyedOperations();
             all.put("keys", c -> c.keys("*"));
-            RedisServerStateIT.assertEachFailsWith("BUSY", all, cache);
+            assertEachFailsWith("BUSY", all, cache);
         } finally {
             for (Map.Entry<RedisNode, CompletableFuture<Object>> script : scripts.entrySet()) {
-                RedisServerStateIT.endBusyScript(script.getKey(), script.getValue());
+                endBusyScript(script.getKey(), script.getValue());
             }
         }
         assertThat(cache.get("k")).as("served again once the scripts end").isEqualTo(1L);
@@ -142,6 +140,6 @@ class RedisClusterServerStateIT {
             assertThat(System.nanoTime()).as("the cluster reports itself down within 20 s").isLessThan(deadline);
             Thread.sleep(100);
         }
-        RedisServerStateIT.assertEachFailsWith("CLUSTERDOWN", keyedOperations(), cache);
+        assertEachFailsWith("CLUSTERDOWN", keyedOperations(), cache);
     }
 }
