@@ -1,6 +1,7 @@
 package org.cacheway.cache.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
@@ -10,14 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.cacheway.cache.CacheServerException;
 import org.cacheway.cache.Caches;
 import org.cacheway.testsupport.RedisCluster;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Server-state replies on test-support's Redis Cluster, for the cluster client alone, with herd,
  * with replica waits and with the near cache: {@code OOM} on every primary past {@code maxmemory},
  * {@code BUSY} while every primary runs a long script, and {@code CLUSTERDOWN} from the live
- * primaries once a whole shard (primary and replica) is down. Every operation, on both faces,
+ * primaries once a whole shard (primary and replica) is down; {@code TRYAGAIN} on a slot being
+ * migrated, retried within the socket timeout. Every operation, on both faces,
  * fails with a {@link org.cacheway.cache.CacheServerException} carrying the code, as on one
  * server ({@link RedisServerStateIT}, whose operations these are), and fail-open answers
  * {@code OOM} as an outage. The keys share one hash tag ({@code KEY_PREFIX "{t}"}), so that every
@@ -123,6 +128,42 @@ class RedisClusterServerStateIT extends ServerStateSuite {
             }
         }
         assertThat(cache.get("k")).as("served again once the scripts end").isEqualTo(1L);
+    }
+
+    /**
+     * A slot half migrated (MIGRATING on its owner, IMPORTING on another primary): a multi-key read
+     * of one key there and one not yet there gets {@code TRYAGAIN}, which is sent again until the
+     * socket timeout, then reported; ended migration while it is retried, the read succeeds.
+     */
+    @Test
+    void aMultiKeyReadOfASlotBeingMigratedIsRetriedOnTryagainWithinTheSocketTimeout() throws Exception {
+        RedisCache cache = cache("cluster");
+        RedisNode owner = owner();
+        RedisNode target = redis.get().primaries().stream().filter(primary -> primary != owner).findFirst()
+                .orElseThrow();
+        String slot = Integer.toString(SlotHash.getSlot(PREFIX));
+        target.call("CLUSTER", "SETSLOT", slot, "IMPORTING", owner.call("CLUSTER", "MYID"));
+        owner.call("CLUSTER", "SETSLOT", slot, "MIGRATING", target.call("CLUSTER", "MYID"));
+        try {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> cache.getMany(List.of("k", "missing"))).isInstanceOf(CacheServerException.class)
+                    .hasMessageContaining("(TRYAGAIN)");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("retried within the 2 s socket timeout")
+                    .isBetween(Duration.ofMillis(1_500), Duration.ofMillis(6_000));
+            CompletableFuture<Map<String, Object>> retried = cache.async().getMany(List.of("k", "missing"));
+            Thread.sleep(300);
+            assertThat(retried).as("still retrying").isNotDone();
+            stabilize(slot, owner, target);
+            assertThat(retried.get(5, TimeUnit.SECONDS)).isEqualTo(Map.of("k", 1L));
+        } finally {
+            stabilize(slot, owner, target);
+        }
+    }
+
+    private static void stabilize(String slot, RedisNode... nodes) {
+        for (RedisNode node : nodes) {
+            node.call("CLUSTER", "SETSLOT", slot, "STABLE");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
