@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Hostile keys on a real Redis through the public API only, and hostile values written raw into
  * Redis, as another program sharing the server could: each read gives a value or a
- * {@link CacheSerializationException}, quickly.
+ * {@link CacheSerializationException}, quickly. The value tests print a
+ * {@code RELIABILITY FIGURES} line with the longest read and bound it.
  */
 class RedisHostileInputIT extends HostileInputContract {
     @RegisterExtension
@@ -64,8 +65,19 @@ class RedisHostileInputIT extends HostileInputContract {
         readRawValues("java", next::next, payloads.size());
     }
 
-    /** Writes {@code count} raw values under one key and reads each through a cache with {@code serializer}. */
+    /**
+     * The longest a read of one hostile value may take: the issue's payloads take 10 s and more, or
+     * an {@code OutOfMemoryError}, without limits and under 100 ms with them; the slack is for a
+     * loaded 2-core machine.
+     */
+    private static final long LONGEST_READ_BOUND_MILLIS = 2_000;
+
+    /**
+     * Writes {@code count} raw values under one key, reads each through a cache with
+     * {@code serializer}, prints the longest read as a figure and bounds it.
+     */
     private void readRawValues(String serializer, java.util.function.Supplier<byte[]> values, int count) {
+        long[] longestNanos = {0};
         try (Caches registry = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
                 "LOCATION", redis.get().uri(0), "OPTIONS", Map.of("SERIALIZER", serializer))))) {
             Cache raw = registry.get("default");
@@ -74,6 +86,7 @@ class RedisHostileInputIT extends HostileInputContract {
                 for (int i = 0; i < count; i++) {
                     byte[] value = values.get();
                     redis.get().server().call("SET", made, value);
+                    long start = System.nanoTime();
                     try {
                         raw.get("hostile-value");
                     } catch (CacheSerializationException expected) {
@@ -81,9 +94,14 @@ class RedisHostileInputIT extends HostileInputContract {
                     } catch (RuntimeException | Error e) {
                         fail("get of " + value.length + " hostile bytes with " + serializer + " threw " + e, e);
                     }
+                    longestNanos[0] = Math.max(longestNanos[0], System.nanoTime() - start);
                 }
             });
         }
+        long longestMillis = longestNanos[0] / 1_000_000;
+        System.out.printf("RELIABILITY FIGURES [hostile values, %s serializer]: %d raw values read, longest read %d ms%n",
+                serializer, count, longestMillis);
+        assertThat(longestMillis).as("longest read of a hostile value (ms)").isLessThan(LONGEST_READ_BOUND_MILLIS);
     }
 
     /** The 27-byte stream of an empty byte array, claiming {@code length} elements instead. */

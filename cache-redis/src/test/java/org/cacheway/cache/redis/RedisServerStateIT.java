@@ -16,12 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.assertj.core.api.SoftAssertions;
 import org.cacheway.cache.CacheServerException;
 import org.cacheway.cache.CacheValueException;
 import org.cacheway.cache.Caches;
 import org.cacheway.cache.Timeout;
-import org.cacheway.cache.base.Stages;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisNode;
 import org.cacheway.testsupport.RedisStandalone;
@@ -38,20 +36,32 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code READONLY}, {@code OOM} past {@code maxmemory} under {@code noeviction},
  * {@code NOREPLICAS} under {@code min-replicas-to-write}, {@code MASTERDOWN} from a replica cut
  * off from its primary, {@code BUSY} during a long script and {@code LOADING} during
- * {@code DEBUG RELOAD}. Every operation, on both faces and on the default, shard and herd clients,
- * fails with a {@link CacheServerException} carrying the code (the arithmetic ones included,
- * which once said the value was not an integer), fail-open answers them as outages, and
+ * {@code DEBUG RELOAD}. Every operation, on both faces and on the default client (alone and with
+ * read replicas), shard, herd, replica waits and the near cache ({@code SETUPS}), fails with a
+ * {@link CacheServerException} carrying the code (the arithmetic ones included, which once said
+ * the value was not an integer), fail-open answers them as outages, and
  * {@code LOADING} is retried within the socket timeout.
  */
-class RedisServerStateIT {
+class RedisServerStateIT extends ServerStateSuite {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 
     private final List<Caches> registries = new ArrayList<>();
 
-    static Stream<String> clientClasses() {
-        return Stream.of("django_redis.client.DefaultClient", "django_redis.client.ShardClient",
-                "django_redis.client.HerdClient");
+    /**
+     * The client classes and policies on one server, by name: the default client, the same with
+     * the server listed again as its read replica, shard, herd, replica waits and near cache.
+     */
+    private static final Map<String, Map<String, Object>> SETUPS = Map.of(
+            "default", Map.of("CLIENT_CLASS", "django_redis.client.DefaultClient"),
+            "replicas", Map.of("CLIENT_CLASS", "django_redis.client.DefaultClient"),
+            "shard", Map.of("CLIENT_CLASS", "django_redis.client.ShardClient"),
+            "herd", Map.of("CLIENT_CLASS", "django_redis.client.HerdClient"),
+            "replica wait", Map.of("WAIT_REPLICAS", 1, "WAIT_TIMEOUT", 100, "WAIT_MODE", "warn"),
+            "near cache", Map.of("NEAR_CACHE", Map.of("MAX_ENTRIES", 100)));
+
+    static Stream<String> setups() {
+        return Stream.of("default", "replicas", "shard", "herd", "replica wait", "near cache");
     }
 
     private static RedisNode server() {
@@ -75,94 +85,25 @@ class RedisServerStateIT {
         server().call("REPLICAOF", "NO", "ONE");
     }
 
-    private RedisCache cache(String clientClass, Map<String, Object> extra) {
-        Map<String, Object> options = new HashMap<>(Map.of("CLIENT_CLASS", clientClass, "SOCKET_TIMEOUT", 5));
+    @Override
+    RedisCache cache(String setup, Map<String, Object> extra) {
+        Map<String, Object> options = new HashMap<>(SETUPS.get(setup));
+        options.put("SOCKET_TIMEOUT", 5);
         options.putAll(extra);
+        Object location = setup.equals("replicas") ? List.of(redis.get().uri(0), redis.get().uri(0))
+                : redis.get().uri(0);
         Caches caches = Caches.fromSettings(Map.of("default", Map.of("BACKEND", "django_redis.cache.RedisCache",
-                "LOCATION", redis.get().uri(0), "OPTIONS", options)));
+                "LOCATION", location, "OPTIONS", options)));
         registries.add(caches);
         RedisCache cache = (RedisCache) caches.getDefault();
         cache.get("warm-up"); // connected before the server changes state
         return cache;
     }
 
-    private RedisCache cache(String clientClass) {
-        return cache(clientClass, Map.of());
-    }
-
-    /** Writes that add data, refused past {@code maxmemory}: both faces. */
-    static Map<String, Function<RedisCache, Object>> growingWrites() {
-        Map<String, Function<RedisCache, Object>> writes = new LinkedHashMap<>();
-        writes.put("set", c -> c.set("k", "v"));
-        writes.put("async set", c -> c.async().set("k", "v"));
-        writes.put("add", c -> c.add("new", "v"));
-        writes.put("async add", c -> c.async().add("new", "v"));
-        writes.put("set NX", c -> c.set("new", "v", Timeout.seconds(5), SetMode.NX));
-        writes.put("setMany", c -> c.setMany(Map.of("a", 1, "b", 2)));
-        writes.put("async setMany", c -> c.async().setMany(Map.of("a", 1, "b", 2)));
-        writes.put("incr", c -> c.incr("n"));
-        writes.put("async incr", c -> c.async().incr("n"));
-        writes.put("decr", c -> c.decr("n"));
-        writes.put("async decr", c -> c.async().decr("n"));
-        writes.put("incr creating", c -> c.incr("created", 1, true));
-        writes.put("async incr creating", c -> c.asyncExtras().incr("created", 1, true));
-        writes.put("getOrSet", c -> c.getOrSet("missing", () -> "v"));
-        writes.put("async getOrSet", c -> c.async().getOrSet("missing", () -> "v"));
-        return writes;
-    }
-
-    /** Every write: the growing ones, and those that remove data or change expiries. */
-    static Map<String, Function<RedisCache, Object>> writes() {
-        Map<String, Function<RedisCache, Object>> writes = growingWrites();
-        writes.put("touch", c -> c.touch("k", Timeout.seconds(30)));
-        writes.put("async touch", c -> c.async().touch("k", Timeout.seconds(30)));
-        writes.put("touch for ever", c -> c.touch("k", Timeout.NEVER));
-        writes.put("delete", c -> c.delete("k"));
-        writes.put("async delete", c -> c.async().delete("k"));
-        writes.put("deleteMany", c -> c.deleteMany(List.of("k", "n")));
-        writes.put("expire", c -> c.expire("k", 30));
-        writes.put("async expire", c -> c.asyncExtras().expire("k", 30));
-        writes.put("persist", c -> c.persist("k"));
-        return writes;
-    }
-
-    /** Every read, both faces. */
-    static Map<String, Function<RedisCache, Object>> reads() {
-        Map<String, Function<RedisCache, Object>> reads = new LinkedHashMap<>();
-        reads.put("get", c -> c.get("k"));
-        reads.put("async get", c -> c.async().get("k"));
-        reads.put("getMany", c -> c.getMany(List.of("k", "n")));
-        reads.put("async getMany", c -> c.async().getMany(List.of("k", "n")));
-        reads.put("hasKey", c -> c.hasKey("k"));
-        reads.put("async hasKey", c -> c.async().hasKey("k"));
-        reads.put("ttl", c -> c.ttl("k"));
-        reads.put("async ttl", c -> c.asyncExtras().ttl("k"));
-        reads.put("keys", c -> c.keys("*"));
-        return reads;
-    }
-
-    /** Runs {@code operation}, waiting for it when it is asynchronous; its result. */
-    private static Object run(Function<RedisCache, Object> operation, RedisCache cache) {
-        Object result = operation.apply(cache);
-        if (result instanceof CompletableFuture<?> future) {
-            try {
-                return future.get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw Stages.rethrow(e);
-            }
-        }
-        return result;
-    }
-
-    /** Asserts that every operation fails with a server error carrying {@code code}. */
-    private static void assertEachFailsWith(String code, Map<String, Function<RedisCache, Object>> operations,
-            RedisCache cache) {
-        SoftAssertions softly = new SoftAssertions();
-        operations.forEach((name, operation) -> softly.assertThatThrownBy(() -> run(operation, cache))
-                .as(name).isInstanceOf(CacheServerException.class)
-                .hasMessageContaining("(" + code + ")")
-                .satisfies(error -> assertThat(((CacheServerException) error).code()).isEqualTo(code)));
-        softly.assertAll();
+    @Override
+    void refuseGrowth() {
+        server().call("CONFIG", "SET", "maxmemory-policy", "noeviction");
+        server().call("CONFIG", "SET", "maxmemory", "1");
     }
 
     private static int deadPort() {
@@ -179,101 +120,63 @@ class RedisServerStateIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyWriteToAReplicaIsAServerErrorNamedReadonly(String clientClass) {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void everyWriteToAReplicaIsAServerErrorNamedReadonly(String setup) {
+        RedisCache cache = cache(setup);
         makeReplicaOfNothing();
         assertEachFailsWith("READONLY", writes(), cache);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyWritePastMaxmemoryIsAServerErrorNamedOom(String clientClass) {
-        RedisCache cache = cache(clientClass);
-        server().call("CONFIG", "SET", "maxmemory-policy", "noeviction");
-        server().call("CONFIG", "SET", "maxmemory", "1");
-        assertEachFailsWith("OOM", growingWrites(), cache);
-        assertThat(cache.get("k")).as("reads still work").isEqualTo(1L);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyWriteWithoutEnoughReplicasIsAServerErrorNamedNoreplicas(String clientClass) {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void everyWriteWithoutEnoughReplicasIsAServerErrorNamedNoreplicas(String setup) {
+        RedisCache cache = cache(setup);
         server().call("CONFIG", "SET", "min-replicas-to-write", "1");
         assertEachFailsWith("NOREPLICAS", writes(), cache);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyReadOfAReplicaCutOffFromItsPrimaryIsAServerErrorNamedMasterdown(String clientClass) {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void everyReadOfAReplicaCutOffFromItsPrimaryIsAServerErrorNamedMasterdown(String setup) {
+        RedisCache cache = cache(setup);
         server().call("CONFIG", "SET", "replica-serve-stale-data", "no");
         makeReplicaOfNothing();
         assertEachFailsWith("MASTERDOWN", reads(), cache);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void everyOperationDuringALongScriptIsAServerErrorNamedBusy(String clientClass) throws Exception {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void everyOperationDuringALongScriptIsAServerErrorNamedBusy(String setup) throws Exception {
+        RedisCache cache = cache(setup);
         Map<String, Function<RedisCache, Object>> all = new LinkedHashMap<>(reads());
         all.putAll(writes());
-        server().call("CONFIG", "SET", "busy-reply-threshold", "50");
-        CompletableFuture<Object> script = CompletableFuture.supplyAsync(() -> {
-            try {
-                return server().call("EVAL", "while true do end", "0");
-            } catch (RuntimeException killed) {
-                return killed;
-            }
-        });
+        CompletableFuture<Object> script = startBusyScript(server());
         try {
-            awaitBusy();
             assertEachFailsWith("BUSY", all, cache);
         } finally {
-            server().call("SCRIPT", "KILL");
-            script.get(10, TimeUnit.SECONDS);
+            endBusyScript(server(), script);
         }
         assertThat(cache.get("k")).as("served again once the script ends").isEqualTo(1L);
     }
 
-    private static void awaitBusy() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try {
-                server().call("GET", "probe");
-            } catch (RuntimeException busy) {
-                if (String.valueOf(busy.getMessage()).contains("BUSY")) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the script did not make the server BUSY within 10 s");
-    }
-
-    @Test
-    void failOpenAnswersServerStatesAsOutagesButArithmeticStillThrows() {
-        RedisCache cache = cache("django_redis.client.DefaultClient", Map.of("IGNORE_EXCEPTIONS", true));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("setups")
+    void failOpenAnswersServerStatesAsOutagesButArithmeticStillThrows(String setup) {
+        RedisCache cache = cache(setup, Map.of("IGNORE_EXCEPTIONS", true));
         server().call("CONFIG", "SET", "replica-serve-stale-data", "no");
         makeReplicaOfNothing();
-        assertThat(cache.set("k", "v")).isFalse();
-        assertThat(cache.add("new", "v")).isFalse();
-        assertThat(cache.setMany(Map.of("a", 1))).containsExactly("a");
+        assertFailOpenAnswersGrowingWritesAsOutages("MASTERDOWN", cache);
         assertThat(cache.delete("k")).isFalse();
         assertThat(cache.touch("k", Timeout.seconds(5))).isFalse();
         assertThat(cache.get("k")).isNull();
         assertThat(cache.getMany(List.of("k"))).isEmpty();
         assertThat(cache.hasKey("k")).isFalse();
         assertThat(cache.ttl("k")).isZero();
-        assertThat(cache.getOrSet("missing", () -> "computed")).isEqualTo("computed");
-        assertThatThrownBy(() -> cache.incr("n")).isInstanceOf(CacheServerException.class)
-                .hasMessageContaining("(MASTERDOWN)");
     }
 
     @Test
     void arithmeticOnAValueThatDoesNotSuitItIsStillAValueError() {
-        RedisCache cache = cache("django_redis.client.DefaultClient");
+        RedisCache cache = cache("default");
         server().call("SET", ":1:text", "abc");
         server().call("HSET", ":1:hash", "f", "v");
         server().call("SET", ":1:max", Long.toString(Long.MAX_VALUE));
@@ -307,9 +210,9 @@ class RedisServerStateIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("clientClasses")
-    void operationsDuringLoadingAreRetriedUntilTheServerHasLoaded(String clientClass) throws Exception {
-        RedisCache cache = cache(clientClass);
+    @MethodSource("setups")
+    void operationsDuringLoadingAreRetriedUntilTheServerHasLoaded(String setup) throws Exception {
+        RedisCache cache = cache(setup);
         CompletableFuture<Object> reload = reloadSlowly(1_000);
         long start = System.nanoTime();
         assertThat(cache.get("k")).isEqualTo(1L);
@@ -322,7 +225,7 @@ class RedisServerStateIT {
 
     @Test
     void loadingLongerThanTheSocketTimeoutIsAServerErrorNamedLoading() throws Exception {
-        RedisCache cache = cache("django_redis.client.DefaultClient", Map.of("SOCKET_TIMEOUT", 0.3));
+        RedisCache cache = cache("default", Map.of("SOCKET_TIMEOUT", 0.3));
         CompletableFuture<Object> reload = reloadSlowly(2_000);
         long start = System.nanoTime();
         assertThatThrownBy(() -> cache.incr("n")).isInstanceOf(CacheServerException.class)

@@ -1,6 +1,7 @@
 package org.cacheway.session.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The hash store on test-support's Redis Cluster (3 primaries x 1 replica) through a
  * {@code ClusterClient} alias: the store contract, a session's hash and its index entry in one
  * slot, sessions spread over the primaries by the index shards, the principal index across
- * shards, and a primary failover under the store.
+ * shards, typed errors while a whole shard is down, and a primary failover under the store.
  */
 class RedisSessionStoreClusterIT extends SessionStoreContractTest {
     @RegisterExtension
@@ -84,10 +85,12 @@ class RedisSessionStoreClusterIT extends SessionStoreContractTest {
     void aStoreOnAClusterAliasHasIndexShardsAndEachSessionSharesASlotWithItsIndexEntry() {
         assertThat(store.toString()).contains("indexShards=" + RedisSessionStore.SPREAD_INDEX_SHARDS);
         String key = loggedIn("7");
-        int slot = SlotHash.getSlot(store.sessionKey(key));
         RedisNode owner = ownerOf(store.sessionKey(key));
+        Object slot = owner.call("CLUSTER", "KEYSLOT", store.sessionKey(key));
+        assertThat(slot).as("the server's slot of the session's hash").isEqualTo(
+                (long) SlotHash.getSlot(store.sessionKey(key)));
         assertThat(store.principalKeys("7")).hasSize(RedisSessionStore.SPREAD_INDEX_SHARDS)
-                .filteredOn(index -> SlotHash.getSlot(index) == slot).hasSize(1)
+                .filteredOn(index -> owner.call("CLUSTER", "KEYSLOT", index).equals(slot)).hasSize(1)
                 .allSatisfy(index -> assertThat(owner.call("ZSCORE", index, key)).isNotNull());
     }
 
@@ -125,6 +128,29 @@ class RedisSessionStoreClusterIT extends SessionStoreContractTest {
         assertThat(store.sessionsOf("2")).containsExactly(cycled.sessionKey());
         cycled.flush();
         assertThat(store.sessionsOf("2")).isEmpty();
+    }
+
+    @Test
+    void aShardWithNoNodeLeftFailsTheStoreWithTypedErrorsAndWorksAgainWhenItIsBack() {
+        String key = loggedIn("5");
+        RedisNode owner = ownerOf(store.sessionKey(key));
+        List<RedisNode> shard = new ArrayList<>(redis.get().replicasOf(owner));
+        shard.add(owner);
+        shard.forEach(RedisNode::kill);
+        try {
+            assertThatThrownBy(() -> store.load(key)).isInstanceOf(CacheException.class);
+            assertThatThrownBy(() -> store.exists(key)).isInstanceOf(CacheException.class);
+            assertThatThrownBy(() -> store.save(key, Map.of("_auth_user_id", "5"), 60, false))
+                    .isInstanceOf(CacheException.class);
+            assertThatThrownBy(() -> store.sessionsOf("5")).isInstanceOf(CacheException.class);
+        } finally {
+            shard.forEach(RedisNode::restart);
+            redis.get().awaitHealthy(Duration.ofSeconds(60));
+        }
+        assertThat(store.exists(key)).as("test-support's nodes keep no data over a restart").isFalse();
+        String again = loggedIn("5");
+        assertThat(sessions.open(again).get("_auth_user_id")).as("a session saved once the shard is back")
+                .isEqualTo("5");
     }
 
     @Test

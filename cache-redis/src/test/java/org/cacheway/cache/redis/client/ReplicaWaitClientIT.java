@@ -191,6 +191,43 @@ class ReplicaWaitClientIT {
         }
     }
 
+    /**
+     * With {@code NEAR_CACHE} on, reads sent around a blocking WAIT (on the transport's second
+     * connection) are kept locally only because that connection is tracked too: a write by another
+     * client during the WAIT reaches this process as an invalidation and the next read sees it.
+     */
+    @Test
+    void nearCacheReadsAroundABlockingWaitAreKeptCoherent() throws Exception {
+        List<String> primary = List.of(redis.get().primary().uri(0));
+        RedisCache cache = cache(primary, Map.of("WAIT_REPLICAS", 1, "WAIT_TIMEOUT", 4000, "WAIT_MODE", "warn",
+                "NEAR_CACHE", Map.of("MAX_ENTRIES", 100)));
+        RedisCache other = cache(primary, Map.of());
+        cache.set("r", "before");
+        redis.get().replicas().forEach(RedisNode::pause);
+        try {
+            CompletableFuture<Boolean> write = cache.async().set("w", "blocked");
+            Thread.sleep(200); // the WAIT is outstanding now
+            long start = System.nanoTime();
+            long hitsBefore = cache.nearCacheStatistics().orElseThrow().hits();
+            while (cache.nearCacheStatistics().orElseThrow().hits() == hitsBefore) {
+                assertThat(cache.get("r")).isEqualTo("before");
+                assertThat(System.nanoTime() - start).as("the read is kept locally within 1 s")
+                        .isLessThan(TimeUnit.SECONDS.toNanos(1));
+            }
+            other.set("r", "after");
+            long written = System.nanoTime();
+            while (!"after".equals(cache.get("r"))) {
+                assertThat(System.nanoTime() - written).as("the other client's write invalidates the copy within 1 s")
+                        .isLessThan(TimeUnit.SECONDS.toNanos(1));
+                Thread.sleep(5);
+            }
+            assertThat(write).as("the WAIT still blocks: the reads went around it").isNotDone();
+            assertThat(write.get(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            redis.get().replicas().forEach(RedisNode::resume);
+        }
+    }
+
     @Test
     void waitOptionsAreChecked() {
         assertThatThrownBy(() -> cache(Map.of("WAIT_REPLICAS", 0)).get("x"))

@@ -37,7 +37,7 @@ public final class ClusterEndpoint extends LazyEndpoint<StatefulRedisClusterConn
 
     /** Another cluster connection on the same Lettuce cluster client (one topology, one refresh). */
     @Override
-    public ClusterEndpoint sibling() {
+    ClusterEndpoint twin() {
         return new ClusterEndpoint(name(), client, failures(), errors());
     }
 

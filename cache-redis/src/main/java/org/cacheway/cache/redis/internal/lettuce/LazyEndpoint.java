@@ -44,6 +44,23 @@ abstract class LazyEndpoint<C extends StatefulConnection<String, byte[]>> implem
         return errors;
     }
 
+    /**
+     * Another endpoint of this kind to the same target, sharing its connect failures: what
+     * {@link #sibling()} returns once it is told about the same {@link ConnectionObserver}.
+     */
+    abstract LazyEndpoint<C> twin();
+
+    /**
+     * {@link #twin()}, observed like this endpoint: a read sent to the sibling while a
+     * {@code WAIT} holds this endpoint's connection is then tracked by the near cache like any other.
+     */
+    @Override
+    public final Endpoint sibling() {
+        LazyEndpoint<C> twin = twin();
+        twin.observe(observer);
+        return twin;
+    }
+
     /** Opens the connection on this thread; Lettuce's exception when it cannot. */
     abstract C open();
 

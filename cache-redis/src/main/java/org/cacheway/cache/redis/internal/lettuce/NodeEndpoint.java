@@ -30,7 +30,7 @@ public final class NodeEndpoint extends LazyEndpoint<StatefulRedisConnection<Str
     }
 
     @Override
-    public NodeEndpoint sibling() {
+    NodeEndpoint twin() {
         return new NodeEndpoint(name(), connector, failures(), errors());
     }
 
