@@ -57,10 +57,13 @@ public class CachewayCache extends AbstractValueAdaptingCache {
         return cache;
     }
 
-    /** The Cacheway key string a Spring key maps to. */
+    /**
+     * The Cacheway key string a Spring key maps to. The stored key's length is reckoned from the
+     * made form of an empty key (making the real one would log the warning this avoids).
+     */
     String key(Object key) {
         String text = SpringKeys.of(key);
-        return SpringKeys.fitted(text, cache.makeKey(text));
+        return SpringKeys.fitted(text, cache.makeKey("").length() + text.length());
     }
 
     @Override

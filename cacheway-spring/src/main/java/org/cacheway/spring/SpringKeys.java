@@ -31,11 +31,11 @@ final class SpringKeys {
     }
 
     /**
-     * {@code key} itself, or its hash when the stored key {@code made} would be longer than
-     * memcached allows.
+     * {@code key} itself, or its hash when the stored key, {@code madeLength} characters, would be
+     * longer than memcached allows.
      */
-    static String fitted(String key, String made) {
-        return made.length() <= KeyWarnings.MAX_KEY_LENGTH ? key : HASHED + sha256(key);
+    static String fitted(String key, int madeLength) {
+        return madeLength <= KeyWarnings.MAX_KEY_LENGTH ? key : HASHED + sha256(key);
     }
 
     /**
