@@ -85,6 +85,18 @@ public class CachewayCache extends AbstractValueAdaptingCache {
         return store == NullValue.INSTANCE ? null : store;
     }
 
+    /**
+     * The value at {@code key} read as {@code type} by the alias's serializer (so plain JSON becomes
+     * a record or POJO here too), or null when missing or null.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(Object key, Class<T> type) {
+        Class<?> wanted = type == null ? Object.class : type;
+        Object value = cache.get(key(key), wanted);
+        return (T) fromStoreValue(value);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Callable<T> valueLoader) {
@@ -137,10 +149,8 @@ public class CachewayCache extends AbstractValueAdaptingCache {
 
     /** Deletes this Spring cache's keys; how many, or -1 when the backend cannot say. */
     private long clearKeys() {
-        if (cache instanceof NamespaceCache) {
-            long before = cache.statistics().deletes();
-            cache.clear();
-            return cache.statistics().deletes() - before;
+        if (cache instanceof NamespaceCache namespace) {
+            return namespace.clearKeys();
         }
         if (PatternDelete.supports(cache)) {
             return PatternDelete.delete(cache, "*", name);

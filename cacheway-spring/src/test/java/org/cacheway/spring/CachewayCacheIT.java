@@ -79,6 +79,14 @@ class CachewayCacheIT {
     }
 
     @Test
+    void typedGetReadsPlainJsonAsTheRequestedRecord() {
+        Cache users = manager.getCache("users");
+        users.put("i", new Item("i", 3));
+        assertThat(caches.get("users").get("i")).isEqualTo(java.util.Map.of("id", "i", "quantity", 3L));
+        assertThat(users.get("i", Item.class)).isEqualTo(new Item("i", 3));
+    }
+
+    @Test
     void nullIsCachedAsAPlainNullAndToldFromAMiss() {
         products().put("nothing", null);
         assertThat(products().get("nothing")).isNotNull().extracting(Cache.ValueWrapper::get).isNull();
