@@ -219,6 +219,13 @@ class CachewayCacheIT {
     }
 
     @Test
+    void retrieveGivesThePlainValueWhenNullValuesAreNotAllowed() throws Exception {
+        Cache strict = CachewayCacheManager.builder(caches).allowNullValues(false).build().getCache("strict");
+        strict.put("k", "v");
+        assertThat(strict.retrieve("k").get(10, TimeUnit.SECONDS)).isEqualTo("v");
+    }
+
+    @Test
     void retrieveOfAMissCompletesWithNull() throws Exception {
         assertThat(products().retrieve("missing").get(10, TimeUnit.SECONDS)).isNull();
     }
