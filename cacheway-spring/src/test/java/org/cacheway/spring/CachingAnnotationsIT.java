@@ -3,6 +3,8 @@ package org.cacheway.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cacheway.cache.Caches;
 import org.cacheway.testsupport.RedisExtension;
@@ -50,6 +52,18 @@ class CachingAnnotationsIT {
         public List<Product> listing(String shop, int page) {
             reads.incrementAndGet();
             return List.of(new Product(shop + page, "Cup", new Price(900, "EUR")));
+        }
+
+        @Cacheable("later")
+        public CompletableFuture<Product> findLater(String id) {
+            reads.incrementAndGet();
+            return CompletableFuture.supplyAsync(() -> new Product(id, "Later " + id, new Price(1, "EUR")));
+        }
+
+        @Cacheable(value = "later", sync = true)
+        public CompletableFuture<Product> findLaterOnce(String id) {
+            reads.incrementAndGet();
+            return CompletableFuture.supplyAsync(() -> new Product(id, "Once " + id, new Price(2, "EUR")));
         }
 
         @CachePut(value = "products", key = "#p0.id()")
@@ -116,6 +130,23 @@ class CachingAnnotationsIT {
         assertThat(catalog.find("none")).isNull();
         assertThat(catalog.find("none")).isNull();
         assertThat(catalog.reads()).isEqualTo(1);
+    }
+
+    @Test
+    void cacheableFutureIsCachedThroughRetrieve() throws Exception {
+        Product first = catalog.findLater("f1").get(10, TimeUnit.SECONDS);
+        Product second = catalog.findLater("f1").get(10, TimeUnit.SECONDS);
+        assertThat(second).isEqualTo(first).isInstanceOf(Product.class);
+        assertThat(catalog.reads()).isEqualTo(1);
+    }
+
+    @Test
+    void synchronizedCacheableFutureIsLoadedOnceThroughRetrieveWithALoader() throws Exception {
+        Product first = catalog.findLaterOnce("f2").get(10, TimeUnit.SECONDS);
+        Product second = catalog.findLaterOnce("f2").get(10, TimeUnit.SECONDS);
+        assertThat(second).isEqualTo(first).isInstanceOf(Product.class);
+        assertThat(catalog.reads()).isEqualTo(1);
+        assertThat(Application.caches.getDefault().get("later:f2")).isEqualTo(first);
     }
 
     @Test
