@@ -7,12 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cacheway.cache.Caches;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.cacheway.cache.serializer.JavaSerializer;
+import org.cacheway.micrometer.CachewayCacheMetrics;
 import org.cacheway.session.SessionSettings;
 import org.cacheway.session.Sessions;
 import org.cacheway.session.web.HttpSessionFilter;
 import org.cacheway.session.web.OversizedCookie;
 import org.cacheway.session.web.SessionFilter;
+import org.cacheway.spring.CachewayCache;
+import org.cacheway.spring.CachewayCacheManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -20,16 +24,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.cache.metrics.CacheMeterBinderProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Cacheway in a Spring Boot 4.0 application: the {@link Caches} from {@code cacheway.caches.*} on
- * one shared Lettuce {@link ClientResources}, the {@link Sessions} from {@code cacheway.sessions.*}
+ * one shared Lettuce {@link ClientResources}, Spring's {@link CacheManager} on them (with Micrometer's
+ * cache metrics when Micrometer is present, and a health indicator per alias with actuator's health),
+ * the {@link Sessions} from {@code cacheway.sessions.*}
  * and, in a servlet application, the {@link HttpSessionFilter} ahead of Spring Security. Each bean
  * backs off when the application defines its own. Ordered before Boot's cache auto-configuration,
  * so Boot does not fall back to its in-memory {@code CacheManager}.
@@ -44,6 +55,19 @@ public class CachewayAutoConfiguration {
         Caches.Builder builder = Caches.builder().settings(properties.toDjangoCaches());
         resources.ifAvailable(builder::resource);
         return builder.build();
+    }
+
+    /**
+     * Spring's {@code CacheManager} on the caches: a Spring cache is the alias of its name, or a
+     * namespace of {@code default}; the names in {@code spring.cache.cache-names} are made at start-up,
+     * so Boot binds their metrics.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CacheManager.class)
+    public CachewayCacheManager cacheManager(Caches caches, Environment environment) {
+        List<String> names = Binder.get(environment).bind("spring.cache.cache-names", Bindable.listOf(String.class))
+                .orElse(List.of());
+        return CachewayCacheManager.builder(caches).initialCacheNames(names).build();
     }
 
     /** The sessions, Django's session engine over the caches. */
@@ -62,6 +86,16 @@ public class CachewayAutoConfiguration {
         @ConditionalOnMissingBean
         ClientResources cachewayClientResources() {
             return DefaultClientResources.create();
+        }
+    }
+
+    /** Micrometer's {@code cache.gets}, {@code cache.puts}, ... for every Cacheway Spring cache Boot binds. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static class MetricsConfiguration {
+        @Bean
+        CacheMeterBinderProvider<CachewayCache> cachewayCacheMeterBinderProvider() {
+            return (cache, tags) -> new CachewayCacheMetrics(cache.getNativeCache(), cache.getName(), tags);
         }
     }
 
