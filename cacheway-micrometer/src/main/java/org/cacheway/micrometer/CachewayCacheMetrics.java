@@ -17,7 +17,8 @@ import org.cacheway.cache.CacheStatistics;
  * {@code cache.gets{result=hit|miss}}, {@code cache.puts}, {@code cache.evictions} and
  * {@code cache.size} where the backend knows them, tagged {@code cache=<name>}; and, as Caffeine's
  * binder does, {@code cache.removals} (keys deleted), {@code cache.load{result=success|failure}} and
- * {@code cache.load.duration} for {@code getOrSet} computations. The cache is held weakly, as
+ * {@code cache.load.duration} for {@code getOrSet} computations; for a Redis alias with a near
+ * cache, {@code cache.near.*} (when cache-redis is on the class path). The cache is held weakly, as
  * {@link CacheMeterBinder} does.
  *
  * <pre>{@code
@@ -94,6 +95,7 @@ public class CachewayCacheMetrics extends CacheMeterBinder<Cache> {
                 .tags(getTagsWithCacheName())
                 .description("The time getOrSet computations took")
                 .register(registry);
+        NearCacheMeters.bind(registry, cache, getTagsWithCacheName());
     }
 
     private void counter(MeterRegistry registry, Cache cache, String name, String description,

@@ -57,10 +57,13 @@ public class CachewayCache extends AbstractValueAdaptingCache {
         return cache;
     }
 
-    /** The Cacheway key string a Spring key maps to. */
+    /**
+     * The Cacheway key string a Spring key maps to. The stored key's length is reckoned from the
+     * made form of an empty key (making the real one would log the warning this avoids).
+     */
     String key(Object key) {
         String text = SpringKeys.of(key);
-        return SpringKeys.fitted(text, cache.makeKey(text));
+        return SpringKeys.fitted(text, cache.makeKey("").length() + text.length());
     }
 
     @Override
@@ -80,6 +83,18 @@ public class CachewayCache extends AbstractValueAdaptingCache {
     private Object writable(Object value) {
         Object store = toStoreValue(value);
         return store == NullValue.INSTANCE ? null : store;
+    }
+
+    /**
+     * The value at {@code key} read as {@code type} by the alias's serializer (so plain JSON becomes
+     * a record or POJO here too), or null when missing or null.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(Object key, Class<T> type) {
+        Class<?> wanted = type == null ? Object.class : type;
+        Object value = cache.get(key(key), wanted);
+        return (T) fromStoreValue(value);
     }
 
     @Override
@@ -134,10 +149,8 @@ public class CachewayCache extends AbstractValueAdaptingCache {
 
     /** Deletes this Spring cache's keys; how many, or -1 when the backend cannot say. */
     private long clearKeys() {
-        if (cache instanceof NamespaceCache) {
-            long before = cache.statistics().deletes();
-            cache.clear();
-            return cache.statistics().deletes() - before;
+        if (cache instanceof NamespaceCache namespace) {
+            return namespace.clearKeys();
         }
         if (PatternDelete.supports(cache)) {
             return PatternDelete.delete(cache, "*", name);

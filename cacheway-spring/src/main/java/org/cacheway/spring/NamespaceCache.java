@@ -205,7 +205,12 @@ final class NamespaceCache implements Cache {
      */
     @Override
     public void clear() {
-        counters.deletes(PatternDelete.delete(cache, namespace.glob(), namespace.name()));
+        clearKeys();
+    }
+
+    /** {@link #clear()}, returning how many keys it deleted. */
+    long clearKeys() {
+        return counters.deletes(PatternDelete.delete(cache, namespace.glob(), namespace.name()));
     }
 
     @Override

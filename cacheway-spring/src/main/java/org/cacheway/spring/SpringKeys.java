@@ -1,16 +1,24 @@
 package org.cacheway.spring;
 
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.StringJoiner;
 import org.cacheway.cache.KeyWarnings;
+import org.springframework.cache.interceptor.SimpleKey;
 
 /**
  * Turns Spring's cache keys ({@code SimpleKey}, numbers, strings, any object) into stable Cacheway
  * key strings that Django's key check never warns about: characters below 33, {@code 127} and
- * {@code %} are percent-escaped (so the form is reversible and two keys never share one string),
- * and a key whose made form would pass memcached's 250 characters is replaced by its SHA-256.
+ * {@code %} are percent-escaped (so two keys never share one string), and a key whose made form
+ * would pass memcached's 250 characters is replaced by its SHA-256.
+ *
+ * <p>A {@code SimpleKey} (several method parameters) is written in Cacheway's own form,
+ * {@code [p1,p2]}, each parameter's string with {@code ,} escaped too, rather than by its
+ * {@code toString()}, which Spring has changed between versions. A string's commas and a leading
+ * {@code [} are escaped, so no string reads as a {@code SimpleKey}.
  */
 final class SpringKeys {
     /**
@@ -27,15 +35,47 @@ final class SpringKeys {
         if (key == null) {
             throw new IllegalArgumentException("a Spring cache key must not be null");
         }
-        return escape(key instanceof String text ? text : String.valueOf(key), false);
+        if (key instanceof SimpleKey simple && PARAMS != null) {
+            StringJoiner joined = new StringJoiner(",", "[", "]");
+            for (Object param : params(simple)) {
+                joined.add(param == null ? "%00null" : of(param).replace(",", "%2C"));
+            }
+            return joined.toString();
+        }
+        String text = escape(String.valueOf(key), false).replace(",", "%2C");
+        return text.startsWith("[") ? "%5B" + text.substring(1) : text;
     }
 
     /**
-     * {@code key} itself, or its hash when the stored key {@code made} would be longer than
-     * memcached allows.
+     * {@code SimpleKey}'s parameters: Spring keeps them private (since 4.0) and shows them only through
+     * {@code toString()}; null when the field cannot be read, and then {@code toString()} is used.
      */
-    static String fitted(String key, String made) {
-        return made.length() <= KeyWarnings.MAX_KEY_LENGTH ? key : HASHED + sha256(key);
+    private static final Field PARAMS = paramsField();
+
+    private static Field paramsField() {
+        try {
+            Field field = SimpleKey.class.getDeclaredField("params");
+            field.setAccessible(true);
+            return field.getType() == Object[].class ? field : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Object[] params(SimpleKey key) {
+        try {
+            return (Object[]) PARAMS.get(key);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read SimpleKey's parameters", e);
+        }
+    }
+
+    /**
+     * {@code key} itself, or its hash when the stored key, {@code madeLength} characters, would be
+     * longer than memcached allows.
+     */
+    static String fitted(String key, int madeLength) {
+        return madeLength <= KeyWarnings.MAX_KEY_LENGTH ? key : HASHED + sha256(key);
     }
 
     /**
