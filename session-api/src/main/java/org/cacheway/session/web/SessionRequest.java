@@ -86,11 +86,14 @@ final class SessionRequest extends HttpServletRequestWrapper {
         return false;
     }
 
-    /** Loads the session (a missing record drops its key) and says whether it still has one. */
+    /**
+     * Loads the session (a missing record drops its key) and says whether it is one: it has data, or
+     * its record exists though empty. A signed cookie that does not verify loads empty, so it is none.
+     */
     private boolean existing() {
-        session.keys(); // the first data access loads the record
+        boolean hasData = !session.keys().isEmpty();
         String key = session.sessionKey();
-        return key != null && !key.isEmpty();
+        return key != null && !key.isEmpty() && (hasData || session.exists());
     }
 
     private HttpSessionAdapter adapter(boolean isNew) {
