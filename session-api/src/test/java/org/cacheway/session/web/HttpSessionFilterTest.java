@@ -121,6 +121,16 @@ class HttpSessionFilterTest {
                     return "max=" + session.getMaxInactiveInterval();
                 }
                 case "/never" -> request.getSession().setMaxInactiveInterval(0);
+                case "/names" -> {
+                    HttpSession session = request.getSession();
+                    session.setAttribute("name", "x");
+                    session.setMaxInactiveInterval(60);
+                    return String.join(",", Collections.list(session.getAttributeNames()));
+                }
+                case "/new-id" -> {
+                    HttpSession session = request.getSession();
+                    return session.isNew() + " " + session.getId();
+                }
                 case "/listeners" -> {
                     HttpSession session = request.getSession();
                     session.setAttribute("b", new Binding("first", heard));
@@ -267,5 +277,18 @@ class HttpSessionFilterTest {
         app.get("/listeners", null);
         assertThat(heard).containsExactly("bound first", "added b=first", "bound second", "unbound first",
                 "replaced b=first", "unbound second", "removed b=second");
+    }
+
+    @Test
+    void djangosExpiryEntryIsNotAnAttribute() throws Exception {
+        assertThat(app.get("/names", null).body()).isEqualTo("name");
+    }
+
+    @Test
+    void askingANewSessionForItsIdStoresItUnderThatKey() throws Exception {
+        HttpResponse<String> response = app.get("/new-id", null);
+        String key = cookieKey(response);
+        assertThat(response.body()).isEqualTo("true " + key);
+        assertThat(sessions.open(key).exists()).isTrue();
     }
 }
