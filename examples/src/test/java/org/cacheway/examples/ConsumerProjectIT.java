@@ -55,7 +55,7 @@ class ConsumerProjectIT {
             }
         }
         assertThat(reactor.publishedModules()).containsExactly("cache-api", "cache-redis", "session-api",
-                "session-redis");
+                "session-redis", "cacheway-spring", "cacheway-micrometer", "cacheway-spring-boot-starter");
         assertThat(Reactor.managed(reactor.pom("cacheway-bom"))).containsExactlyInAnyOrderElementsOf(expected);
         // The BOM's parent pins nothing either, so importing the BOM brings no third-party version.
         assertThat(Reactor.managed(reactor.rootPom())).isEmpty();

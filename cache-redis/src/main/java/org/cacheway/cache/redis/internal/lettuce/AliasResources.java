@@ -5,6 +5,8 @@ import io.lettuce.core.event.EventPublisherOptions;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.DnsResolver;
+import io.lettuce.core.resource.DnsResolvers;
 import io.lettuce.core.resource.EventLoopGroupProvider;
 import io.lettuce.core.resource.NettyCustomizer;
 import io.lettuce.core.resource.SocketAddressResolver;
@@ -55,6 +57,14 @@ final class AliasResources implements ClientResources {
     @Override
     public AddressResolverGroup<?> addressResolverGroup() {
         return shared.addressResolverGroup();
+    }
+
+    /**
+     * Lettuce 6.8's resolver, which 7 dropped from {@code ClientResources} (so no {@code @Override}):
+     * 6.8's own default, leaving names to the shared {@link #addressResolverGroup()}.
+     */
+    public DnsResolver dnsResolver() {
+        return DnsResolvers.UNRESOLVED;
     }
 
     @Override
