@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.CacheConnectionException;
 import org.cacheway.cache.CacheContext;
@@ -491,37 +489,7 @@ public class RedisCache extends BaseCache {
     public Iterator<Object> sscanIter(String key, String match, int count) {
         String made = makeKey(key);
         byte[] pattern = asyncCollections.scanMatch(match);
-        return new MemberPages(page -> asyncCollections.page(made, pattern, count, page));
-    }
-
-    /** The members of an {@code SSCAN}, page by page: the next page is read when this one is used up. */
-    private static final class MemberPages implements Iterator<Object> {
-        private final Function<byte[], CompletableFuture<RedisAsyncCollections.MemberPage>> next;
-        private RedisAsyncCollections.MemberPage page;
-        private Iterator<Object> members;
-
-        MemberPages(Function<byte[], CompletableFuture<RedisAsyncCollections.MemberPage>> next) {
-            this.next = next;
-            this.page = Stages.await(next.apply(new byte[] {'0'}));
-            this.members = page.members().iterator();
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!members.hasNext() && !page.finished()) {
-                page = Stages.await(next.apply(page.cursor()));
-                members = page.members().iterator();
-            }
-            return members.hasNext();
-        }
-
-        @Override
-        public Object next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return members.next();
-        }
+        return new MemberPages(cursor -> asyncCollections.page(made, pattern, count, cursor));
     }
 
     // ---- clearing and lifecycle ----------------------------------------------------------
