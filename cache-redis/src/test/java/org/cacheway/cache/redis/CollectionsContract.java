@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cacheway.cache.CacheException;
 import org.cacheway.cache.CacheValueException;
 import org.cacheway.cache.compressor.IdentityCompressor;
+import org.cacheway.cache.serializer.JsonSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,8 +146,11 @@ interface CollectionsContract {
     default void sscanMatchesTheSerializedMembersOrRefusesAPatternUnderCompression() {
         ops().sadd("s", "apple", "avocado", "banana");
         if (cache().codec().compressor() instanceof IdentityCompressor) {
-            assertThat(ops().sscan("s", "*a*o*", 100)).containsExactly("avocado");
+            assertThat(ops().sscan("s", "avocado", 100)).containsExactly("avocado");
             assertThat(ops().sscan("s", null, 100)).containsExactlyInAnyOrder("apple", "avocado", "banana");
+            if (cache().codec().serializer() instanceof JsonSerializer) {
+                assertThat(ops().sscan("s", "*a*o*", 100)).containsExactly("avocado");
+            }
         } else {
             assertThatThrownBy(() -> ops().sscan("s", "a*", 100)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("compression");
