@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.CacheConnectionException;
 import org.cacheway.cache.CacheContext;
@@ -65,6 +66,7 @@ public class RedisCache extends BaseCache {
     private final boolean closeConnection;
     private final int scanItersize;
     private final RedisAsyncExtras asyncExtras;
+    private final RedisAsyncCollections asyncCollections;
 
     /**
      * A Redis cache from its settings ({@code LOCATION}, {@code OPTIONS}), on the registry's shared
@@ -86,6 +88,7 @@ public class RedisCache extends BaseCache {
         this.closeConnection = CLOSE_CONNECTION.read(parts.settings);
         this.scanItersize = SCAN_ITERSIZE.read(parts.settings);
         this.asyncExtras = new RedisAsyncExtras(this);
+        this.asyncCollections = new RedisAsyncCollections(this);
         if (CONNECT_ON_START.read(parts.settings)) {
             connectOnStart();
         }
@@ -97,6 +100,7 @@ public class RedisCache extends BaseCache {
         this.closeConnection = cache.closeConnection;
         this.scanItersize = cache.scanItersize;
         this.asyncExtras = new RedisAsyncExtras(this);
+        this.asyncCollections = new RedisAsyncCollections(this);
     }
 
     /** The settings with the key scheme of the client, and the client itself. */
@@ -142,6 +146,11 @@ public class RedisCache extends BaseCache {
     /** The asynchronous extras: the one implementation of every extra, as futures. */
     public RedisAsyncExtras asyncExtras() {
         return asyncExtras;
+    }
+
+    /** The asynchronous hash and set operations: the one implementation of each, as futures. */
+    public RedisAsyncCollections asyncCollections() {
+        return asyncCollections;
     }
 
     /**
@@ -347,6 +356,142 @@ public class RedisCache extends BaseCache {
         return Stages.await(asyncExtras.keys(glob));
     }
 
+    // ---- hashes (django-redis 6: the name as it is, fields made keys) -----------------------
+
+    /** Sets the field {@code key} of hash {@code name} to {@code value}; how many fields were added (0 or 1). */
+    public long hset(String name, String key, Object value) {
+        return Stages.await(asyncCollections.hset(name, key, value));
+    }
+
+    /** Removes the field {@code key} of hash {@code name}; how many were removed (0 or 1). */
+    public long hdel(String name, String key) {
+        return Stages.await(asyncCollections.hdel(name, key));
+    }
+
+    /** How many fields hash {@code name} has (0 when missing). */
+    public long hlen(String name) {
+        return Stages.await(asyncCollections.hlen(name));
+    }
+
+    /** The user keys of the fields of hash {@code name}, empty when missing. */
+    public List<String> hkeys(String name) {
+        return Stages.await(asyncCollections.hkeys(name));
+    }
+
+    /** Whether hash {@code name} has the field {@code key}. */
+    public boolean hexists(String name, String key) {
+        return Stages.await(asyncCollections.hexists(name, key));
+    }
+
+    /** The decoded value of the field {@code key} of hash {@code name}, null when missing. */
+    public Object hget(String name, String key) {
+        return Stages.await(asyncCollections.hget(name, key));
+    }
+
+    // ---- sets (made keys, members through the serializer) ----------------------------------
+
+    /** Adds the members to the set; how many were new. */
+    public long sadd(String key, Object... members) {
+        return Stages.await(asyncCollections.sadd(key, members));
+    }
+
+    /** Removes the members from the set; how many were there. */
+    public long srem(String key, Object... members) {
+        return Stages.await(asyncCollections.srem(key, members));
+    }
+
+    /** How many members the set has (0 when missing). */
+    public long scard(String key) {
+        return Stages.await(asyncCollections.scard(key));
+    }
+
+    /** Whether {@code member} is in the set. */
+    public boolean sismember(String key, Object member) {
+        return Stages.await(asyncCollections.sismember(key, member));
+    }
+
+    /** For each member in order, whether it is in the set. */
+    public List<Boolean> smismember(String key, Object... members) {
+        return Stages.await(asyncCollections.smismember(key, members));
+    }
+
+    /** The decoded members, empty when missing. */
+    public Set<Object> smembers(String key) {
+        return Stages.await(asyncCollections.smembers(key));
+    }
+
+    /** Removes and returns one random member, or null when the set is empty. */
+    public Object spop(String key) {
+        return Stages.await(asyncCollections.spop(key));
+    }
+
+    /** Removes and returns up to {@code count} random members. */
+    public Set<Object> spop(String key, int count) {
+        return Stages.await(asyncCollections.spop(key, count));
+    }
+
+    /** One random member left in place, or null when the set is empty. */
+    public Object srandmember(String key) {
+        return Stages.await(asyncCollections.srandmember(key));
+    }
+
+    /** Up to {@code count} distinct random members, or {@code -count} that may repeat for a negative count. */
+    public List<Object> srandmember(String key, int count) {
+        return Stages.await(asyncCollections.srandmember(key, count));
+    }
+
+    /** Moves {@code member} from {@code source} to {@code destination}; whether it was in the source. */
+    public boolean smove(String source, String destination, Object member) {
+        return Stages.await(asyncCollections.smove(source, destination, member));
+    }
+
+    /** The members of the first set in none of the others. */
+    public Set<Object> sdiff(String... keys) {
+        return Stages.await(asyncCollections.sdiff(keys));
+    }
+
+    /** The members in every set. */
+    public Set<Object> sinter(String... keys) {
+        return Stages.await(asyncCollections.sinter(keys));
+    }
+
+    /** The members in any set. */
+    public Set<Object> sunion(String... keys) {
+        return Stages.await(asyncCollections.sunion(keys));
+    }
+
+    /** Stores {@link #sdiff} at {@code destination}; the size of the result. */
+    public long sdiffstore(String destination, String... keys) {
+        return Stages.await(asyncCollections.sdiffstore(destination, keys));
+    }
+
+    /** {@link #sdiffstore(String, String...)} with the destination and the source keys at their own versions. */
+    public long sdiffstore(String destination, int versionDestination, int versionKeys, String... keys) {
+        return Stages.await(asyncCollections.sdiffstore(destination, versionDestination, versionKeys, keys));
+    }
+
+    /** Stores {@link #sinter} at {@code destination}; the size of the result. */
+    public long sinterstore(String destination, String... keys) {
+        return Stages.await(asyncCollections.sinterstore(destination, keys));
+    }
+
+    /** Stores {@link #sunion} at {@code destination}; the size of the result. */
+    public long sunionstore(String destination, String... keys) {
+        return Stages.await(asyncCollections.sunionstore(destination, keys));
+    }
+
+    /** The members of one {@code SSCAN} page of {@code count} matching {@code match} (null: all), as django-redis. */
+    public Set<Object> sscan(String key, String match, int count) {
+        return Stages.await(asyncCollections.sscan(key, match, count));
+    }
+
+    /** Every member matching {@code match} (null: all), lazily, {@code SSCAN} page by page ({@code sscan_iter}). */
+    public Iterator<Object> sscanIter(String key, String match, int count) {
+        String made = makeKey(key);
+        byte[] pattern = asyncCollections.scanMatch(match);
+        return new MemberPages(cursor -> asyncCollections.page(made, pattern, count, cursor));
+    }
+
     // ---- clearing and lifecycle ----------------------------------------------------------
 
     /** {@link ClearMode#DATABASE}: {@code FLUSHDB} as Django; {@link ClearMode#PREFIX}: {@link #clearPrefix()}. */
@@ -375,6 +520,10 @@ public class RedisCache extends BaseCache {
     }
 
     // ---- for the asynchronous extras -----------------------------------------------------
+
+    String madeKey(String key, int atVersion) {
+        return makeKey(key, atVersion);
+    }
 
     int scanItersize() {
         return scanItersize;

@@ -1,13 +1,12 @@
 package org.cacheway.cache.redis;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** RedisCache with the default client on one real Redis server runs the whole cache contract suite. */
-class RedisCacheContractIT extends CacheContractTest {
+class RedisCacheContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 

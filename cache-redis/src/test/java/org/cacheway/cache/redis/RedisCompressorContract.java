@@ -1,7 +1,6 @@
 package org.cacheway.cache.redis;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * minimum length and the plain fallback below it keep every cache behaviour intact. One subclass
  * per compressor, each a test class of its own so that the build can run them side by side.
  */
-abstract class RedisCompressorContract extends CacheContractTest {
+abstract class RedisCompressorContract extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 

@@ -97,6 +97,26 @@ class RedisFaultIT {
     }
 
     @Test
+    void hashAndSetOperationsFailOpenWhileTheServerIsDown() throws Exception {
+        RedisCache cache = cache("default");
+        cache.sadd("s", "a");
+        redis.get().server().kill();
+
+        assertBounded(() -> cache.sadd("s", "b")).isEqualTo(0L);
+        assertThat(cache.smembers("s")).isEmpty();
+        assertThat(cache.sismember("s", "a")).isFalse();
+        assertThat(cache.spop("s")).isNull();
+        assertThat(cache.hset("h", "f", 1)).isZero();
+        assertThat(cache.hget("h", "f")).isNull();
+        assertThat(cache.hkeys("h")).isEmpty();
+        assertThat(cache.sscanIter("s", null, 10).hasNext()).isFalse();
+        assertThat(cache.asyncCollections().smembers("s").get(5, TimeUnit.SECONDS)).isEmpty();
+
+        redis.get().server().restart();
+        awaitWorking(cache);
+    }
+
+    @Test
     void strictModeNamesTheOperationAndKeyWhileTheServerIsDown() {
         RedisCache cache = cache("strict");
         cache.set("k", "v");

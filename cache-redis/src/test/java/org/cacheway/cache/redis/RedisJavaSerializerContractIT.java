@@ -1,13 +1,12 @@
 package org.cacheway.cache.redis;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract suite with the Java serializer (values only Java reads, integers still as digits). */
-class RedisJavaSerializerContractIT extends CacheContractTest {
+class RedisJavaSerializerContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 

@@ -2,7 +2,6 @@ package org.cacheway.cache.redis;
 
 import java.util.List;
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisReplicated;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The contract suite with LOCATION = [primary, replica]: writes on the primary, reads on the
  * replica, so the suite also checks that replicated reads keep Django's semantics.
  */
-class RedisReplicaContractIT extends CacheContractTest {
+class RedisReplicaContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisReplicated> redis = RedisExtension.replicated(1);
 

@@ -2,14 +2,13 @@ package org.cacheway.cache.redis;
 
 import java.util.List;
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
 import org.cacheway.cache.redis.client.ModuloShardClient;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract suite over the routing SPI (two shards), so routed many-ops keep Django's semantics. */
-class RedisShardContractIT extends CacheContractTest {
+class RedisShardContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 

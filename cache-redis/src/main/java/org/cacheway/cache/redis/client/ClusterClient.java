@@ -5,8 +5,10 @@ import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.cacheway.cache.CacheConfigurationException;
 import org.cacheway.cache.CacheOption;
+import org.cacheway.cache.redis.CrossSlotException;
 import org.cacheway.cache.redis.internal.lettuce.ClusterEndpoint;
 import org.cacheway.cache.redis.internal.lettuce.LettuceConnector;
 import org.cacheway.cache.redis.internal.lettuce.LettuceTransport;
@@ -76,6 +78,21 @@ public final class ClusterClient extends CommandClient {
     public StatefulRedisConnection<String, byte[]> connection(boolean write) {
         throw new UnsupportedOperationException("ClusterClient spreads keys over the cluster's primaries; "
                 + "use ClusterClient.clusterConnection() for raw access");
+    }
+
+    /**
+     * Scripts run on the slot of {@code keys[0]}; keys in other slots fail the future with
+     * {@link CrossSlotException} naming them (Redis's {@code CROSSSLOT}, said before sending).
+     */
+    @Override
+    public <T> CompletableFuture<T> eval(RedisScript script, String[] keys, byte[]... args) {
+        int slot = SlotHash.getSlot(keys[0]);
+        for (String key : keys) {
+            if (SlotHash.getSlot(key) != slot) {
+                return CompletableFuture.failedFuture(CrossSlotException.slots(script.name(), List.of(keys)));
+            }
+        }
+        return super.eval(script, keys, args);
     }
 
     /** True: keys live in the cluster's slots (a hash tag keeps keys in one slot). */

@@ -40,18 +40,20 @@ public final class RedisScript {
     private final String source;
     private final ScriptOutputType output;
     private final boolean valueErrors;
+    private final boolean readOnly;
     private final String sha;
 
     /** A script named {@code name} (for error messages) with its source and its reply type. */
     public RedisScript(String name, String source, ScriptOutputType output) {
-        this(name, source, output, false);
+        this(name, source, output, false, false);
     }
 
-    private RedisScript(String name, String source, ScriptOutputType output, boolean valueErrors) {
+    private RedisScript(String name, String source, ScriptOutputType output, boolean valueErrors, boolean readOnly) {
         this.name = Objects.requireNonNull(name, "name");
         this.source = Objects.requireNonNull(source, "source");
         this.output = Objects.requireNonNull(output, "output");
         this.valueErrors = valueErrors;
+        this.readOnly = readOnly;
         try {
             this.sha = HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
@@ -65,7 +67,15 @@ public final class RedisScript {
      * (for arithmetic on stored values) rather than a connection error.
      */
     public RedisScript withValueErrors() {
-        return new RedisScript(name, source, output, true);
+        return new RedisScript(name, source, output, true, readOnly);
+    }
+
+    /**
+     * This script, declared as only reading its keys: policies that follow writes (replica waits,
+     * near-cache invalidation) let it pass untouched.
+     */
+    public RedisScript asReadOnly() {
+        return new RedisScript(name, source, output, valueErrors, true);
     }
 
     /** The operation name errors mention. */
@@ -86,6 +96,11 @@ public final class RedisScript {
     /** Whether error replies are value errors. */
     public boolean valueErrors() {
         return valueErrors;
+    }
+
+    /** Whether the script only reads its keys ({@link #asReadOnly()}). */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /** The SHA-1 the server knows the script by. */

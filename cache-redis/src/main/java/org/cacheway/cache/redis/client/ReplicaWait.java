@@ -184,10 +184,11 @@ final class ReplicaWait extends ForwardingClient {
         return waited("lockExtend", key, super.lockExtend(key, token, millis, replace));
     }
 
-    /** Scripts may write: one WAIT on the server of their first key. */
+    /** Scripts may write: one WAIT on the server of their first key (none for a read-only script). */
     @Override
     public <T> CompletableFuture<T> eval(RedisScript script, String[] keys, byte[]... args) {
-        return waited(script.name(), keys[0], super.<T>eval(script, keys, args));
+        CompletableFuture<T> reply = super.eval(script, keys, args);
+        return script.readOnly() ? reply : waited(script.name(), keys[0], reply);
     }
 
     @Override

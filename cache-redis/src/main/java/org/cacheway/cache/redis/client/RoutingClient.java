@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.base.SetCondition;
+import org.cacheway.cache.redis.CrossSlotException;
 
 /**
  * The client base for spreading keys over several servers (django-redis's {@code ShardClient}):
@@ -152,10 +153,20 @@ public abstract class RoutingClient implements CacheClient {
         return node(key).getFromPrimary(key);
     }
 
-    /** On the node of {@code keys[0]}: a script's keys all live where its first key does. */
+    /**
+     * On the node of {@code keys[0]}: a script's keys must all live where its first key does (a
+     * shared hash tag puts them there); otherwise the future fails with {@link CrossSlotException}
+     * naming the keys, since no server could combine them.
+     */
     @Override
     public <T> CompletableFuture<T> eval(RedisScript script, String[] keys, byte[]... args) {
-        return node(keys[0]).eval(script, keys, args);
+        int owner = nodeFor(keys[0]);
+        for (String key : keys) {
+            if (nodeFor(key) != owner) {
+                return CompletableFuture.failedFuture(CrossSlotException.servers(script.name(), List.of(keys)));
+            }
+        }
+        return nodes.get(owner).eval(script, keys, args);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.cacheway.cache.redis.client;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.cache.redis.RedisContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * still goes through the herd format, scripts and TTL padding ({@link HerdClientIT} tests the
  * stale-serving behaviour with the default grace).
  */
-class HerdClientContractIT extends CacheContractTest {
+class HerdClientContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 

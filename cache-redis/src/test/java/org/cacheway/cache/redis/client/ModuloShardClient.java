@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A test client class built on the routing SPI the way a ShardClient is: one single-node client per
- * LOCATION entry on the registry's shared resources, keys placed by their hash modulo the node count.
+ * LOCATION entry on the registry's shared resources, keys placed by their hash (of their first
+ * non-empty {@code {tag}} when they have one, as Redis and django-redis do) modulo the node count.
  */
 public class ModuloShardClient extends RoutingClient {
 
@@ -19,6 +20,9 @@ public class ModuloShardClient extends RoutingClient {
 
     @Override
     protected int nodeFor(String key) {
-        return Math.floorMod(key.hashCode(), nodes().size());
+        int open = key.indexOf('{');
+        int close = open < 0 ? -1 : key.indexOf('}', open + 1);
+        String placed = close > open + 1 ? key.substring(open + 1, close) : key;
+        return Math.floorMod(placed.hashCode(), nodes().size());
     }
 }

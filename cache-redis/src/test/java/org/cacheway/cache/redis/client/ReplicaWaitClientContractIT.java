@@ -2,13 +2,13 @@ package org.cacheway.cache.redis.client;
 
 import java.util.List;
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.cache.redis.RedisContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisReplicated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The full cache contract over {@link ReplicaWaitClient}: reads from two replicas, each write WAITed for both. */
-class ReplicaWaitClientContractIT extends CacheContractTest {
+class ReplicaWaitClientContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisReplicated> redis = RedisExtension.replicated(2);
 

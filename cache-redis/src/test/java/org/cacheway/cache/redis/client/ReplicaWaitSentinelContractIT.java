@@ -1,13 +1,13 @@
 package org.cacheway.cache.redis.client;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.cache.redis.RedisContractTest;
 import org.cacheway.testsupport.RedisSentinelGroup;
 import org.cacheway.testsupport.RedisExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The full cache contract over {@link ReplicaWait} around {@link SentinelClient}: each write WAITed for both replicas. */
-class ReplicaWaitSentinelContractIT extends CacheContractTest {
+class ReplicaWaitSentinelContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisSentinelGroup> redis = RedisExtension.sentinel();
 

@@ -1,13 +1,13 @@
 package org.cacheway.cache.redis.client;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.cache.redis.RedisContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisSentinelGroup;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The full cache contract over {@link SentinelClient}: 3 sentinels, a primary and 2 replicas. */
-class SentinelClientContractIT extends CacheContractTest {
+class SentinelClientContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisSentinelGroup> redis = RedisExtension.sentinel();
 

@@ -2,13 +2,13 @@ package org.cacheway.cache.redis.client;
 
 import java.util.List;
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.cache.redis.RedisContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The full cache contract over {@link ShardClient} on three independent Redis servers. */
-class ShardClientContractIT extends CacheContractTest {
+class ShardClientContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> first = RedisExtension.standalone();
     @RegisterExtension

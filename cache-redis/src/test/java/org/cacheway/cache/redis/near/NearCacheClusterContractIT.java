@@ -1,13 +1,13 @@
 package org.cacheway.cache.redis.near;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.cache.redis.RedisContractTest;
 import org.cacheway.testsupport.RedisCluster;
 import org.cacheway.testsupport.RedisExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The full cache contract with {@code NEAR_CACHE} on the cluster client: 3 primaries with a replica each. */
-class NearCacheClusterContractIT extends CacheContractTest {
+class NearCacheClusterContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisCluster> redis = RedisExtension.cluster();
 

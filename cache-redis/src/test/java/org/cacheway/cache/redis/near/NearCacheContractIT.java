@@ -1,13 +1,13 @@
 package org.cacheway.cache.redis.near;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.cache.redis.RedisContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The full cache contract with {@code NEAR_CACHE} on the default client, on one real server. */
-class NearCacheContractIT extends CacheContractTest {
+class NearCacheContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 

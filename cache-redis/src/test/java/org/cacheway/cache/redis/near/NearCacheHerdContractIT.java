@@ -1,7 +1,7 @@
 package org.cacheway.cache.redis.near;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.cache.redis.RedisContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisStandalone;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code HerdClientContractIT} the grace is 100 ms, the contract expecting values gone right
  * after their timeout.
  */
-class NearCacheHerdContractIT extends CacheContractTest {
+class NearCacheHerdContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisStandalone> redis = RedisExtension.standalone();
 

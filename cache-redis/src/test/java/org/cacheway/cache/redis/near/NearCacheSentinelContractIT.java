@@ -1,13 +1,13 @@
 package org.cacheway.cache.redis.near;
 
 import java.util.Map;
-import org.cacheway.cache.contract.CacheContractTest;
+import org.cacheway.cache.redis.RedisContractTest;
 import org.cacheway.testsupport.RedisExtension;
 import org.cacheway.testsupport.RedisSentinelGroup;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The full cache contract with {@code NEAR_CACHE} on the sentinel client: 3 sentinels, a primary and 2 replicas. */
-class NearCacheSentinelContractIT extends CacheContractTest {
+class NearCacheSentinelContractIT extends RedisContractTest {
     @RegisterExtension
     static final RedisExtension<RedisSentinelGroup> redis = RedisExtension.sentinel();
 

@@ -253,9 +253,11 @@ public final class NearCacheClient extends ForwardingClient {
         return changing(key, () -> delegate().lockExtend(key, token, millis, replace));
     }
 
+    /** A script may change its keys (a hash or set command on a key held here drops it); a read-only one passes. */
     @Override
     public <T> CompletableFuture<T> eval(RedisScript script, String[] keys, byte[]... args) {
-        return changing(List.of(keys), () -> delegate().eval(script, keys, args));
+        return script.readOnly() ? delegate().eval(script, keys, args)
+                : changing(List.of(keys), () -> delegate().eval(script, keys, args));
     }
 
     @Override
