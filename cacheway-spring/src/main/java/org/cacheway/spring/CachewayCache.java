@@ -23,7 +23,8 @@ import org.springframework.cache.support.NullValue;
  *   <li>{@link #clear()} deletes only this Spring cache's keys (by SCAN on Redis), never the
  *       database.</li>
  *   <li>{@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} run on Cacheway's async face
- *       and never block the caller.</li>
+ *       and never block the caller; their futures complete on {@link CompletableFuture}'s default
+ *       async executor, never on Redis's I/O thread, so a blocking call in a callback is safe.</li>
  * </ul>
  */
 public class CachewayCache extends AbstractValueAdaptingCache {
@@ -166,7 +167,7 @@ public class CachewayCache extends AbstractValueAdaptingCache {
      */
     @Override
     public CompletableFuture<?> retrieve(Object key) {
-        return cache.async().getOrDefault(key(key), MISS).thenApply(raw -> {
+        return offRedisIo(cache.async().getOrDefault(key(key), MISS)).thenApply(raw -> {
             Object store = stored(raw);
             return isAllowNullValues() ? toValueWrapper(store) : fromStoreValue(store);
         });
@@ -180,14 +181,24 @@ public class CachewayCache extends AbstractValueAdaptingCache {
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
         String made = key(key);
-        return cache.async().getOrDefault(made, MISS).thenCompose(raw -> {
+        return offRedisIo(cache.async().getOrDefault(made, MISS)).thenCompose(raw -> {
             Object store = stored(raw);
             if (store != null) {
                 return CompletableFuture.completedFuture((T) fromStoreValue(store));
             }
-            return valueLoader.get().thenCompose(value -> cache.async().set(made, writable(value))
+            return valueLoader.get().thenCompose(value -> offRedisIo(cache.async().set(made, writable(value)))
                     .thenApply(stored -> value));
         });
+    }
+
+    /**
+     * {@code future}, its dependents run on {@link CompletableFuture}'s default async executor
+     * instead of the thread that completed it: a Redis future completes on Lettuce's I/O thread,
+     * and Spring's caching aspect writes a loaded value with a blocking {@link #put} in a callback
+     * of {@code retrieve}'s future, which would wait there for a reply only that thread can read.
+     */
+    private static <T> CompletableFuture<T> offRedisIo(CompletableFuture<T> future) {
+        return future.thenApplyAsync(value -> value);
     }
 
     @Override

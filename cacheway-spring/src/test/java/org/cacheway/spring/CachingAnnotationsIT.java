@@ -60,6 +60,13 @@ class CachingAnnotationsIT {
             return CompletableFuture.supplyAsync(() -> new Product(id, "Later " + id, new Price(1, "EUR")));
         }
 
+        /** A future already complete when Spring's aspect sees it: the aspect then stores it at once. */
+        @Cacheable("later")
+        public CompletableFuture<Product> findDone(String id) {
+            reads.incrementAndGet();
+            return CompletableFuture.completedFuture(new Product(id, "Done " + id, new Price(3, "EUR")));
+        }
+
         @Cacheable(value = "later", sync = true)
         public CompletableFuture<Product> findLaterOnce(String id) {
             reads.incrementAndGet();
@@ -138,6 +145,19 @@ class CachingAnnotationsIT {
         Product second = catalog.findLater("f1").get(10, TimeUnit.SECONDS);
         assertThat(second).isEqualTo(first).isInstanceOf(Product.class);
         assertThat(catalog.reads()).isEqualTo(1);
+    }
+
+    /**
+     * Spring's aspect writes a completed future's value with a blocking {@code put} in the callback
+     * of {@code retrieve}'s future: were that future completed on Lettuce's I/O thread, the put
+     * would wait there for a reply only that thread can read (until the command timeout).
+     */
+    @Test
+    void cacheableCompletedFutureIsStoredWithoutBlockingRedisIo() throws Exception {
+        Product first = catalog.findDone("d1").get(5, TimeUnit.SECONDS);
+        assertThat(catalog.findDone("d1").get(5, TimeUnit.SECONDS)).isEqualTo(first);
+        assertThat(catalog.reads()).isEqualTo(1);
+        assertThat(Application.caches.getDefault().get("later:d1")).isEqualTo(first);
     }
 
     @Test
