@@ -79,17 +79,17 @@ final class JmhSuite {
         ChainedOptionsBuilder options = mode.throughput(new OptionsBuilder()
                 .include("^" + Pattern.quote(SerializationBenchmark.class.getName() + ".encodeDecode") + "$")
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS).shouldFailOnError(true)
-                .jvmArgsAppend("-Xms512m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+                .jvmArgsAppend("-Xms512m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), 1);
         return runOne(options).getPrimaryResult().getScore();
     }
 
     private RunResult throughput(String benchmark, int threads) throws RunnerException {
         return runOne(mode.throughput(options(benchmark, threads).mode(Mode.Throughput)
-                .addProfiler(GCProfiler.class)));
+                .addProfiler(GCProfiler.class), threads));
     }
 
     private RunResult sample(String benchmark, int threads) throws RunnerException {
-        return runOne(mode.sampleTime(options(benchmark, threads).mode(Mode.SampleTime)));
+        return runOne(mode.sampleTime(options(benchmark, threads).mode(Mode.SampleTime), threads));
     }
 
     private static RunResult runOne(ChainedOptionsBuilder options) throws RunnerException {
