@@ -102,6 +102,9 @@ public interface AsyncCache {
     /** See {@link Cache#clear()}. */
     CompletableFuture<Void> clear();
 
+    /** See {@link Cache#deletePattern(String)}. */
+    CompletableFuture<Long> deletePattern(String glob);
+
     /** See {@link Cache#close()}. */
     CompletableFuture<Void> close();
 }

@@ -142,8 +142,19 @@ public interface Cache extends AutoCloseable {
     /** {@link #getOrSet(String, Supplier, Timeout)} with a typed read. */
     <T> T getOrSet(String key, Class<T> type, Supplier<? extends T> supplier, Timeout timeout);
 
-    /** Empties the cache (on Redis, like Django, the whole logical database). */
+    /**
+     * Empties the cache (on Redis, like Django, the whole logical database); in a
+     * {@link #namespace(String) namespace}, deletes only the namespace's keys of this version.
+     */
     void clear();
+
+    /**
+     * Deletes the keys whose user key matches {@code glob} (Redis glob syntax: {@code *}, {@code ?},
+     * {@code [...]}, {@code \} escapes) under this view's {@code KEY_PREFIX}, version and namespace,
+     * as django-redis's {@code delete_pattern}; how many. On Redis by {@code SCAN} and {@code DEL}
+     * in batches, never the blocking {@code KEYS}.
+     */
+    long deletePattern(String glob);
 
     /** The stored key for a user key under this view's version. */
     String makeKey(String key);
@@ -153,6 +164,19 @@ public interface Cache extends AutoCloseable {
 
     /** A view of this cache whose operations use {@code version} instead of {@code VERSION}. */
     Cache version(int version);
+
+    /**
+     * A view of this cache in the namespace {@code name}: user key {@code k} is stored as this
+     * cache stores {@code name:k} (under the same {@code KEY_PREFIX}, version and key function, so
+     * {@code :1:products:p1}), the view counts its own {@link #statistics()}, and its
+     * {@link #clear()} deletes only its own keys. Its version views and its asynchronous face stay
+     * in the namespace; a namespace of a namespace nests ({@code a:b:k}). Views are cheap and share
+     * this cache's store; the backend's extras are on the backend's own views, not on namespaces.
+     *
+     * @throws CacheKeyException when {@code name} is null, empty or holds a {@code :} (which would
+     *     let two namespaces share keys)
+     */
+    Cache namespace(String name);
 
     /** The asynchronous twin of this cache (same version). */
     AsyncCache async();

@@ -175,6 +175,11 @@ final class AsyncFace implements AsyncCache {
     }
 
     @Override
+    public CompletableFuture<Long> deletePattern(String glob) {
+        return Stages.guard(() -> operations.deletePattern(Face.ASYNC, glob));
+    }
+
+    @Override
     public CompletableFuture<Void> close() {
         cache.close();
         return CompletableFuture.completedFuture(null);

@@ -3,6 +3,7 @@ package org.cacheway.cache.base;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.cacheway.cache.AsyncCache;
 import org.cacheway.cache.Cache;
@@ -26,11 +27,14 @@ import org.cacheway.cache.codec.ValueCodec;
  * synchronous method {@link Stages#await awaits} it).
  *
  * <p>Views for other versions share everything but the version; {@link #withVersion(int)} makes
- * one of the backend's own class, so backend extras work under any version too.
+ * one of the backend's own class, so backend extras work under any version too. Views of a
+ * {@link #namespace(String) namespace} share the store too, and add the namespace to every key
+ * and pattern they make and count their own statistics; they are made here, for every backend.
  */
 public abstract class BaseCache implements Cache, Releasable {
     private final Shared shared;
     private final int version;
+    private final Namespace namespace;
     private final Operations operations;
     private final AsyncFace async;
 
@@ -39,17 +43,25 @@ public abstract class BaseCache implements Cache, Releasable {
      * describe.
      */
     protected BaseCache(CacheSettings settings, CacheStore store) {
-        this(new Shared(settings, store, ValueCodec.from(settings), FailOpen.from(settings)), settings.version());
+        this(new Shared(settings, store, ValueCodec.from(settings), FailOpen.from(settings)), settings.version(),
+                null);
     }
 
-    /** A view of {@code cache} that uses {@code version}; shares its store and state. */
+    /** A view of {@code cache} that uses {@code version}; shares its store, state and namespace. */
     protected BaseCache(BaseCache cache, int version) {
-        this(cache.shared, version);
+        this(cache.shared, version, cache.namespace);
     }
 
-    private BaseCache(Shared shared, int version) {
+    /** A view of {@code cache} in its namespace {@code name} (nested in the one it is in), with counters of its own. */
+    BaseCache(BaseCache cache, String name) {
+        this(cache.shared, cache.version, new Namespace((cache.namespace == null ? "" : cache.namespace.keyPart)
+                + name + ":"));
+    }
+
+    private BaseCache(Shared shared, int version, Namespace namespace) {
         this.shared = shared;
         this.version = version;
+        this.namespace = namespace;
         this.operations = new Operations(this);
         this.async = new AsyncFace(this, operations);
     }
@@ -67,6 +79,16 @@ public abstract class BaseCache implements Cache, Releasable {
 
     /** A view of this cache under another version, of the backend's own class. */
     protected abstract BaseCache withVersion(int version);
+
+    /** A namespace's part of every user key ({@code name:}), and its own counters. */
+    private static final class Namespace {
+        final String keyPart;
+        final Statistics statistics = new Statistics();
+
+        Namespace(String keyPart) {
+            this.keyPart = keyPart;
+        }
+    }
 
     /** The shared state of a cache and all its version views. */
     private static final class Shared {
@@ -119,12 +141,18 @@ public abstract class BaseCache implements Cache, Releasable {
     }
 
     Statistics counters() {
-        return shared.statistics;
+        return namespace == null ? shared.statistics : namespace.statistics;
     }
 
+    /** Whether this is a view of a namespace. */
+    boolean inNamespace() {
+        return namespace != null;
+    }
+
+    /** This view's counters; a namespace's leave out the store's size and evictions, which are the alias's. */
     @Override
     public CacheStatistics statistics() {
-        return shared.statistics.snapshot(shared.store);
+        return namespace == null ? shared.statistics.snapshot(shared.store) : namespace.statistics.snapshot(null);
     }
 
     // ---- keys and timeouts ---------------------------------------------------------------
@@ -142,6 +170,16 @@ public abstract class BaseCache implements Cache, Releasable {
     @Override
     public BaseCache version(int other) {
         return other == version ? this : withVersion(other);
+    }
+
+    @Override
+    public Cache namespace(String name) {
+        if (name == null || name.isEmpty() || name.indexOf(':') >= 0) {
+            throw new CacheKeyException("Cache namespace must be a non-empty name without ':' (cache '" + alias()
+                    + "'), got " + (name == null ? "null" : name.isEmpty() ? "an empty name"
+                    : "a name of " + name.length() + " characters with ':' at index " + name.indexOf(':')));
+        }
+        return new NamespaceView(this, name);
     }
 
     @Override
@@ -171,9 +209,36 @@ public abstract class BaseCache implements Cache, Releasable {
         if (key == null) {
             throw new CacheKeyException("Cache key must not be null (cache '" + alias() + "')");
         }
-        String made = shared.keyFunction.makeKey(key, shared.prefix, atVersion);
+        String made = shared.keyFunction.makeKey(namespace == null ? key : namespace.keyPart + key, shared.prefix,
+                atVersion);
         KeyWarnings.check(made);
         return made;
+    }
+
+    /**
+     * The stored-key pattern of a user-key {@code glob} under this view's version and namespace, as
+     * django-redis's {@code make_pattern}: the key function applied to the glob, with the
+     * {@code KEY_PREFIX} and namespace {@link Globs#escape escaped} so that they match only themselves.
+     *
+     * @throws CacheKeyException for a null glob
+     * @throws CacheClosedException once the registry was closed
+     */
+    public String makePattern(String glob) {
+        checkOpen();
+        if (glob == null) {
+            throw new CacheKeyException("Cache key pattern must not be null (cache '" + alias() + "')");
+        }
+        return shared.keyFunction.makeKey(namespace == null ? glob : Globs.escape(namespace.keyPart) + glob,
+                Globs.escape(shared.prefix), version);
+    }
+
+    /**
+     * Deletes the stored keys matching a {@link #makePattern made pattern}; how many. The store's
+     * {@link CacheStore#deleteMatching} by default; a backend may override it to pass its own
+     * options (Redis's {@code SCAN_ITERSIZE}).
+     */
+    protected CompletableFuture<Long> deleteMatching(String pattern) {
+        return shared.store.deleteMatching(pattern);
     }
 
     /** {@code timeout}, with {@link Timeout#DEFAULT} replaced by the cache's {@code TIMEOUT}. */
@@ -286,6 +351,11 @@ public abstract class BaseCache implements Cache, Releasable {
     }
 
     @Override
+    public long deletePattern(String glob) {
+        return Stages.await(operations.deletePattern(Face.SYNC, glob));
+    }
+
+    @Override
     public long incr(String key) {
         return incr(key, 1);
     }
@@ -371,6 +441,8 @@ public abstract class BaseCache implements Cache, Releasable {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "{alias=" + alias() + ", version=" + version + "}";
+        return getClass().getSimpleName() + "{alias=" + alias() + ", version=" + version
+                + (namespace == null ? "" : ", namespace=" + namespace.keyPart.substring(0, namespace.keyPart.length() - 1))
+                + "}";
     }
 }

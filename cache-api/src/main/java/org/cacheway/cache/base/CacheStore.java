@@ -59,6 +59,12 @@ public interface CacheStore {
     CompletableFuture<Void> clear();
 
     /**
+     * Removes the stored keys matching {@code pattern}, a glob over stored (made) keys in Redis's
+     * syntax, which {@link Globs#matches} implements; how many were removed.
+     */
+    CompletableFuture<Long> deleteMatching(String pattern);
+
+    /**
      * {@code getOrSet}'s fill of a key just found missing ({@link BaseCache} already lets one caller
      * per key and process get here): by default loads the bytes, stores them only if the key is
      * still absent, and reads the key back, answering the stored bytes (another writer may have won)

@@ -207,9 +207,20 @@ final class Operations {
         }), () -> 0L);
     }
 
+    /** Empties the store; in a namespace, deletes the namespace's keys of this version instead. */
     CompletableFuture<Void> clear(Face face) {
+        if (cache.inNamespace()) {
+            return deletePattern(face, "*").thenApply(deleted -> null);
+        }
         cache.checkOpen();
         return recover(face.io(store().clear()), () -> null);
+    }
+
+    CompletableFuture<Long> deletePattern(Face face, String glob) {
+        return recover(face.io(cache.deleteMatching(cache.makePattern(glob))).thenApply(deleted -> {
+            statistics().deletes(deleted);
+            return deleted;
+        }), () -> 0L);
     }
 
     // ---- counters and versions -----------------------------------------------------------

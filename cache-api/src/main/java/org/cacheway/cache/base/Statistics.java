@@ -1,6 +1,7 @@
 package org.cacheway.cache.base;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.cacheway.cache.CacheStatistics;
 
@@ -36,8 +37,10 @@ final class Statistics {
         loadNanos.add(nanos);
     }
 
+    /** The counters now, with {@code store}'s evictions and size (unknown when {@code store} is null). */
     CacheStatistics snapshot(CacheStore store) {
-        return new CacheStatistics(hits.sum(), misses.sum(), puts.sum(), deletes.sum(), store.evictions(),
-                store.size(), loadSuccesses.sum(), loadFailures.sum(), Duration.ofNanos(loadNanos.sum()));
+        return new CacheStatistics(hits.sum(), misses.sum(), puts.sum(), deletes.sum(),
+                store == null ? OptionalLong.empty() : store.evictions(), store == null ? OptionalLong.empty() : store.size(),
+                loadSuccesses.sum(), loadFailures.sum(), Duration.ofNanos(loadNanos.sum()));
     }
 }

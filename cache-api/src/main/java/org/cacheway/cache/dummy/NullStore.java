@@ -75,6 +75,11 @@ final class NullStore implements CacheStore {
     }
 
     @Override
+    public CompletableFuture<Long> deleteMatching(String pattern) {
+        return CompletableFuture.completedFuture(0L);
+    }
+
+    @Override
     public void release() {
         // Nothing held.
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.cacheway.cache.CacheValueException;
 import org.cacheway.cache.Timeout;
 import org.cacheway.cache.base.CacheStore;
+import org.cacheway.cache.base.Globs;
 import org.cacheway.cache.base.SetCondition;
 
 /**
@@ -243,6 +244,26 @@ final class LocMemStore implements CacheStore {
             bucket.entries.clear();
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Removes the live keys matching {@code pattern} (expired ones go too, uncounted). */
+    @Override
+    public CompletableFuture<Long> deleteMatching(String pattern) {
+        long removed = 0;
+        long now = now();
+        synchronized (bucket) {
+            Iterator<Map.Entry<String, Entry>> all = bucket.entries.entrySet().iterator();
+            while (all.hasNext()) {
+                Map.Entry<String, Entry> entry = all.next();
+                if (Globs.matches(pattern, entry.getKey())) {
+                    all.remove();
+                    if (entry.getValue().expiresAt() > now) {
+                        removed++;
+                    }
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(removed);
     }
 
     /** The entries culled to make room, on this LOCATION since the process started. */

@@ -58,6 +58,7 @@ public interface AsyncCacheContract extends CacheFixture {
                 op("setMany", a -> a.setMany(nullKeyed)),
                 op("setMany with timeout", a -> a.setMany(nullKeyed, Timeout.NEVER)),
                 op("deleteMany", a -> a.deleteMany(withNull)),
+                op("deletePattern", a -> a.deletePattern(null)),
                 op("hasKey", a -> a.hasKey(null)),
                 op("incr", a -> a.incr(null)),
                 op("incr by delta", a -> a.incr(null, 2)),

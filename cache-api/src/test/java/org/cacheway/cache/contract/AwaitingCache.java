@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.cacheway.cache.AsyncCache;
 import org.cacheway.cache.Cache;
+import org.cacheway.cache.CacheStatistics;
 import org.cacheway.cache.Timeout;
 
 /**
@@ -232,6 +233,11 @@ public final class AwaitingCache implements Cache {
     }
 
     @Override
+    public long deletePattern(String glob) {
+        return await("deletePattern", () -> async().deletePattern(glob));
+    }
+
+    @Override
     public String makeKey(String key) {
         return cache.makeKey(key);
     }
@@ -244,6 +250,17 @@ public final class AwaitingCache implements Cache {
     @Override
     public Cache version(int version) {
         return new AwaitingCache(cache.version(version));
+    }
+
+    @Override
+    public Cache namespace(String name) {
+        return new AwaitingCache(cache.namespace(name));
+    }
+
+    /** The wrapped cache's counters, which both faces feed. */
+    @Override
+    public CacheStatistics statistics() {
+        return cache.statistics();
     }
 
     @Override

@@ -5,5 +5,6 @@ package org.cacheway.cache.contract;
  * {@link org.cacheway.cache.Cache} and, through {@link AwaitingCache}, its asynchronous twin.
  */
 public interface CacheContract extends BasicOperationsContract, CounterContract, TimeoutContract,
-        VersioningContract, GetOrSetContract, KeyContract, LifecycleContract, StatisticsContract {
+        VersioningContract, GetOrSetContract, KeyContract, LifecycleContract, StatisticsContract,
+        NamespaceContract {
 }

@@ -117,7 +117,9 @@ public interface KeyContract extends CacheFixture {
                 Named.of("makeKey", c -> c.makeKey(null)),
                 Named.of("getMany", c -> c.getMany(Arrays.asList("a", null))),
                 Named.of("setMany", c -> c.setMany(nullKeyed)),
-                Named.of("deleteMany", c -> c.deleteMany(Arrays.asList("a", null))));
+                Named.of("deleteMany", c -> c.deleteMany(Arrays.asList("a", null))),
+                Named.of("deletePattern", c -> c.deletePattern(null)),
+                Named.of("namespace", c -> c.namespace(null)));
     }
 
     @ParameterizedTest

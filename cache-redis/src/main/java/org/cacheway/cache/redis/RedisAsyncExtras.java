@@ -126,21 +126,12 @@ public final class RedisAsyncExtras {
 
     // ---- patterns and scans --------------------------------------------------------------
 
-    /** The SCAN pattern for the user's glob under this view's prefix and version (prefix escaped). */
-    public String makePattern(String glob) {
-        cache.ensureOpen();
-        return KeyPatterns.makePattern(cache.settings().keyFunction(), glob, cache.settings().keyPrefix(),
-                cache.version());
-    }
-
-    /** Deletes the keys matching the user's glob, scanning {@code itersize} at a time; how many. */
+    /**
+     * Deletes the keys matching the user's glob, scanning {@code itersize} at a time; how many
+     * ({@code cache.async().deletePattern(glob)} scans {@code SCAN_ITERSIZE} at a time).
+     */
     public CompletableFuture<Long> deletePattern(String glob, int itersize) {
-        return deleting(() -> makePattern(glob), itersize);
-    }
-
-    /** Deletes the keys matching the user's glob, {@code SCAN_ITERSIZE} at a time; how many. */
-    public CompletableFuture<Long> deletePattern(String glob) {
-        return deletePattern(glob, cache.scanItersize());
+        return deleting(() -> cache.makePattern(glob), itersize);
     }
 
     /** Deletes only this cache's keys, those under its {@code KEY_PREFIX}; how many. */
@@ -160,7 +151,7 @@ public final class RedisAsyncExtras {
     /** The user keys matching {@code glob}, each once (by SCAN, never the blocking KEYS). */
     public CompletableFuture<List<String>> keys(String glob) {
         return Stages.guard(() -> {
-            String pattern = makePattern(glob);
+            String pattern = cache.makePattern(glob);
             KeyFunction keyFunction = cache.settings().keyFunction();
             int count = Math.max(cache.scanItersize(), 100);
             return cache.failOpenPolicy().recover(collect(pattern, count, null, new LinkedHashSet<>())

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.cacheway.cache.CacheConnectionException;
 import org.cacheway.cache.CacheContext;
@@ -286,17 +287,13 @@ public class RedisCache extends BaseCache {
 
     // ---- patterns and scans --------------------------------------------------------------
 
-    /** The SCAN pattern for the user's glob under this view's prefix and version (prefix escaped). */
-    public String makePattern(String glob) {
-        return asyncExtras.makePattern(glob);
+    /** Pattern deletes ({@link #deletePattern(String)} on either face) scan {@code SCAN_ITERSIZE} keys a page. */
+    @Override
+    protected CompletableFuture<Long> deleteMatching(String pattern) {
+        return client.deletePattern(pattern, scanItersize);
     }
 
-    /** Deletes the keys matching the user's glob; returns how many were deleted. */
-    public long deletePattern(String glob) {
-        return deletePattern(glob, scanItersize);
-    }
-
-    /** Deletes the keys matching the user's glob, scanning {@code itersize} at a time. */
+    /** {@link #deletePattern(String)}, scanning {@code itersize} at a time. */
     public long deletePattern(String glob, int itersize) {
         return Stages.await(asyncExtras.deletePattern(glob, itersize));
     }

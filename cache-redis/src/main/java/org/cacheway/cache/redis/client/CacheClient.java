@@ -68,6 +68,15 @@ public interface CacheClient extends CacheStore {
     CompletableFuture<Long> deletePattern(String pattern, int count);
 
     /**
+     * {@link #deletePattern} with Redis's own {@code SCAN} count (10); {@code RedisCache} sends its
+     * {@code SCAN_ITERSIZE} instead.
+     */
+    @Override
+    default CompletableFuture<Long> deleteMatching(String pattern) {
+        return deletePattern(pattern, 10);
+    }
+
+    /**
      * Lock acquisition: {@code SET key token NX [PX millis]}, the token stored as it is.
      *
      * @param timeout {@link Timeout#NEVER} for a lock that never expires

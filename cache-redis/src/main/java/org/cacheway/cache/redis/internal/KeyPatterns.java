@@ -1,36 +1,14 @@
 package org.cacheway.cache.redis.internal;
 
 import org.cacheway.cache.KeyFunction;
+import org.cacheway.cache.base.Globs;
 
 /**
- * SCAN patterns made as django-redis's {@code make_pattern}: the key function applied to the
- * user's glob (left as is: it is the pattern), the glob-escaped {@code KEY_PREFIX} and the version,
- * so a cache whose prefix is {@code *} cannot match another prefix's keys.
+ * The SCAN pattern of a whole {@code KEY_PREFIX}, for {@code clearPrefix}; the patterns of user
+ * globs are {@link org.cacheway.cache.base.BaseCache#makePattern}'s.
  */
 public final class KeyPatterns {
     private KeyPatterns() {
-    }
-
-    /** Escapes Redis glob characters as django-redis's {@code glob_escape}: {@code *}, {@code ?} and {@code [} are bracketed. */
-    public static String globEscape(String text) {
-        StringBuilder escaped = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '*' || c == '?' || c == '[') {
-                if (escaped == null) {
-                    escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
-                }
-                escaped.append('[').append(c).append(']');
-            } else if (escaped != null) {
-                escaped.append(c);
-            }
-        }
-        return escaped == null ? text : escaped.toString();
-    }
-
-    /** The pattern matching the user's {@code glob} under {@code prefix} and {@code version}. */
-    public static String makePattern(KeyFunction keyFunction, String glob, String prefix, int version) {
-        return keyFunction.makeKey(glob, globEscape(prefix), version);
     }
 
     /**
@@ -39,12 +17,12 @@ public final class KeyPatterns {
      */
     public static String prefixPattern(KeyFunction keyFunction, String prefix, int version) {
         if (isDefault(keyFunction)) {
-            return globEscape(prefix) + ":*";
+            return Globs.escape(prefix) + ":*";
         }
         if (keyFunction instanceof TaggedKeyFunction tagged && isDefault(tagged.inner()) && !prefix.isEmpty()) {
-            return "{" + globEscape(prefix) + "}:*";
+            return "{" + Globs.escape(prefix) + "}:*";
         }
-        return makePattern(keyFunction, "*", prefix, version);
+        return keyFunction.makeKey("*", Globs.escape(prefix), version);
     }
 
     private static boolean isDefault(KeyFunction keyFunction) {
