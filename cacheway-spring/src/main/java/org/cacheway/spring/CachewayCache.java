@@ -20,8 +20,8 @@ import org.springframework.cache.support.NullValue;
  *       callers in one process run the loader once; a loader's exception comes out as Spring's
  *       {@link ValueRetrievalException}.</li>
  *   <li>{@link #putIfAbsent} is one atomic {@code add}.</li>
- *   <li>{@link #clear()} deletes only this Spring cache's keys (by SCAN on Redis), never the
- *       database.</li>
+ *   <li>{@link #clear()} deletes only this Spring cache's keys ({@code deletePattern}: by SCAN on
+ *       Redis), never the database.</li>
  *   <li>{@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} run on Cacheway's async face
  *       and never block the caller; their futures complete on {@link CompletableFuture}'s default
  *       async executor, never on Redis's I/O thread, so a blocking call in a callback is safe.</li>
@@ -142,22 +142,19 @@ public class CachewayCache extends AbstractValueAdaptingCache {
         clearKeys();
     }
 
-    /** Clears this Spring cache; true when keys were deleted, false when none were or it cannot tell. */
+    /** Clears this Spring cache; true when keys were deleted. */
     @Override
     public boolean invalidate() {
         return clearKeys() > 0;
     }
 
-    /** Deletes this Spring cache's keys; how many, or -1 when the backend cannot say. */
+    /**
+     * Deletes this Spring cache's keys, those of its alias's {@code KEY_PREFIX} and version (of its
+     * namespace, for a namespace), by pattern: never the whole database, which other aliases and a
+     * Django app may share; how many.
+     */
     private long clearKeys() {
-        if (cache instanceof NamespaceCache namespace) {
-            return namespace.clearKeys();
-        }
-        if (PatternDelete.supports(cache)) {
-            return PatternDelete.delete(cache, "*", name);
-        }
-        cache.clear();
-        return -1;
+        return cache.deletePattern("*");
     }
 
     /**

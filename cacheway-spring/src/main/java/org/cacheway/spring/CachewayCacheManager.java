@@ -14,9 +14,10 @@ import org.springframework.cache.support.AbstractCacheManager;
 /**
  * Spring's {@link org.springframework.cache.CacheManager} on a Cacheway {@link Caches} registry.
  * A Spring cache name maps to the alias of that name when {@code CACHES} has one; otherwise to a
- * namespace inside the default alias: the Spring cache's own part of every key ({@code name:key},
- * before the alias's {@code KEY_PREFIX} and {@code VERSION}), so two Spring caches never share a
- * key and {@code clear()} of one deletes only its keys.
+ * {@linkplain org.cacheway.cache.Cache#namespace(String) namespace} of the default alias: the
+ * Spring cache's own part of every key ({@code name:key}, before the alias's {@code KEY_PREFIX}
+ * and {@code VERSION}; the name's {@code :} escaped), so two Spring caches never share a key,
+ * {@code clear()} of one deletes only its keys and each counts its own statistics.
  *
  * <pre>{@code
  * CacheManager manager = CachewayCacheManager.builder(caches)
@@ -78,8 +79,8 @@ public class CachewayCacheManager extends AbstractCacheManager {
             throw new CacheConfigurationException("Spring cache '" + name + "' has no alias of its own and the"
                     + " default alias '" + defaultAlias + "' is not in CACHES " + caches.aliases());
         }
-        NamespaceCache view = new NamespaceCache(caches.get(defaultAlias), Namespace.of(name), new NamespaceCounters());
-        return new CachewayCache(name, view, allowNullValues);
+        return new CachewayCache(name, caches.get(defaultAlias).namespace(SpringKeys.escape(name, true)),
+                allowNullValues);
     }
 
     /** Options of a {@link CachewayCacheManager}; not thread-safe. */

@@ -1,7 +1,6 @@
 package org.cacheway.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.cacheway.cache.Caches;
@@ -9,36 +8,45 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.Cache;
 
-/** A backend without a pattern delete (LocMem): what clear() does for an alias and for a namespace. */
+/**
+ * An in-memory backend (LocMem), two aliases on one LOCATION: clear() of an alias-backed Spring
+ * cache and of a namespace deletes their own keys, never what else the store holds.
+ */
 class InMemoryBackendTest {
+    private static final Map<String, Object> SHARED = Map.of(
+            "BACKEND", "django.core.cache.backends.locmem.LocMemCache", "LOCATION", "spring-shared");
     private final Caches caches = Caches.fromSettings(Map.of(
-            "default", Map.of("BACKEND", "django.core.cache.backends.locmem.LocMemCache", "LOCATION", "spring-default"),
-            "users", Map.of("BACKEND", "django.core.cache.backends.locmem.LocMemCache", "LOCATION", "spring-users")));
+            "default", SHARED,
+            "users", Map.of("BACKEND", SHARED.get("BACKEND"), "LOCATION", SHARED.get("LOCATION"),
+                    "KEY_PREFIX", "users")));
     private final CachewayCacheManager manager = new CachewayCacheManager(caches);
 
     @AfterEach
     void close() {
+        caches.get("default").clear();
         caches.close();
     }
 
     @Test
-    void clearOfAnAliasBackedCacheEmptiesItsOwnStore() {
+    void clearOfAnAliasBackedCacheDeletesOnlyItsAliasKeys() {
         Cache users = manager.getCache("users");
         users.put("a", 1L);
         manager.getCache("products").put("a", 2L);
-        users.clear();
+        assertThat(users.invalidate()).isTrue();
         assertThat(users.get("a")).isNull();
         assertThat(manager.getCache("products").get("a").get()).isEqualTo(2L);
+        assertThat(users.invalidate()).isFalse();
     }
 
     @Test
-    void clearOfANamespaceSaysItNeedsAnAliasOrRedis() {
+    void clearOfANamespaceDeletesOnlyItsKeys() {
         Cache products = manager.getCache("products");
         products.put("a", 1L);
-        assertThatThrownBy(products::clear)
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("'products'")
-                .hasMessageContaining("alias 'default'");
-        assertThat(products.get("a").get()).isEqualTo(1L);
+        manager.getCache("orders").put("a", 2L);
+        caches.get("default").set("a", 3L);
+        products.clear();
+        assertThat(products.get("a")).isNull();
+        assertThat(manager.getCache("orders").get("a").get()).isEqualTo(2L);
+        assertThat(caches.get("default").get("a")).isEqualTo(3L);
     }
 }

@@ -37,7 +37,7 @@ class SpringKeysTest {
 
     @Test
     void namespaceNamesEscapeTheColonThatEndsThem() {
-        assertThat(Namespace.of("a:b").prefix()).isEqualTo("a%3Ab:");
+        assertThat(SpringKeys.escape("a:b", true)).isEqualTo("a%3Ab");
     }
 
     @Test
