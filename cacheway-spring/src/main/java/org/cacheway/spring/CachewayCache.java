@@ -3,6 +3,7 @@ package org.cacheway.spring;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
 import org.springframework.cache.support.NullValue;
@@ -24,7 +25,8 @@ import org.springframework.cache.support.NullValue;
  *       Redis), never the database.</li>
  *   <li>{@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} run on Cacheway's async face
  *       and never block the caller; their futures complete on {@link CompletableFuture}'s default
- *       async executor, never on Redis's I/O thread, so a blocking call in a callback is safe.</li>
+ *       async executor, never on Redis's I/O thread, so a blocking call in a callback is safe.
+ *       Concurrent {@code retrieve(key, loader)} calls for a key share one load.</li>
  * </ul>
  */
 public class CachewayCache extends AbstractValueAdaptingCache {
@@ -32,6 +34,8 @@ public class CachewayCache extends AbstractValueAdaptingCache {
 
     private final String name;
     private final org.cacheway.cache.Cache cache;
+    /** The {@link #retrieve(Object, Supplier)} loads in progress, by made key. */
+    private final ConcurrentHashMap<String, CompletableFuture<Object>> flights = new ConcurrentHashMap<>();
 
     /**
      * A Spring cache named {@code name} over {@code cache}.
@@ -172,20 +176,35 @@ public class CachewayCache extends AbstractValueAdaptingCache {
 
     /**
      * The value at {@code key}, or the loader's value, stored; neither the read nor the loader's
-     * future is waited for on the caller's thread.
+     * future is waited for on the caller's thread. Concurrent callers for one key in this process
+     * share one read and one load (as Spring asks of {@code @Cacheable(sync = true)}); each gets a
+     * future of its own.
      */
     @Override
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
         String made = key(key);
-        return offRedisIo(cache.async().getOrDefault(made, MISS)).thenCompose(raw -> {
-            Object store = stored(raw);
-            if (store != null) {
-                return CompletableFuture.completedFuture((T) fromStoreValue(store));
-            }
-            return valueLoader.get().thenCompose(value -> offRedisIo(cache.async().set(made, writable(value)))
-                    .thenApply(stored -> value));
-        });
+        CompletableFuture<Object> flight = new CompletableFuture<>();
+        CompletableFuture<Object> running = flights.putIfAbsent(made, flight);
+        if (running == null) {
+            offRedisIo(cache.async().getOrDefault(made, MISS)).thenCompose(raw -> {
+                Object store = stored(raw);
+                if (store != null) {
+                    return CompletableFuture.completedFuture(fromStoreValue(store));
+                }
+                return valueLoader.get().thenCompose(value -> offRedisIo(cache.async().set(made, writable(value)))
+                        .thenApply(stored -> (Object) value));
+            }).whenComplete((value, error) -> {
+                flights.remove(made, flight);
+                if (error != null) {
+                    flight.completeExceptionally(error);
+                } else {
+                    flight.complete(value);
+                }
+            });
+            running = flight;
+        }
+        return (CompletableFuture<T>) running.thenApply(value -> value);
     }
 
     /**

@@ -244,6 +244,39 @@ class CachewayCacheIT {
     }
 
     @Test
+    void retrieveWithLoaderLoadsOnceForConcurrentCallers() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CompletableFuture<Item> slow = new CompletableFuture<>();
+        List<CompletableFuture<Item>> callers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            callers.add(products().retrieve("flight", () -> {
+                calls.incrementAndGet();
+                return slow;
+            }));
+        }
+        Thread.sleep(300); // every caller's read has missed by now: without a shared load, each would load
+        slow.complete(new Item("f", 1));
+        for (CompletableFuture<Item> caller : callers) {
+            assertThat(caller.get(10, TimeUnit.SECONDS)).isEqualTo(new Item("f", 1));
+        }
+        assertThat(calls).hasValue(1);
+        assertThat(products().retrieve("flight", () -> {
+            calls.incrementAndGet();
+            return CompletableFuture.completedFuture(new Item("again", 2));
+        }).get(10, TimeUnit.SECONDS)).isEqualTo(new Item("f", 1));
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aFailedSharedLoadFailsEveryCallerAndTheNextCallLoadsAgain() throws Exception {
+        CompletableFuture<Item> broken = CompletableFuture.failedFuture(new IllegalStateException("no"));
+        assertThatThrownBy(() -> products().retrieve("fails", () -> broken).get(10, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+        assertThat(products().retrieve("fails", () -> CompletableFuture.completedFuture(new Item("ok", 3)))
+                .get(10, TimeUnit.SECONDS)).isEqualTo(new Item("ok", 3));
+    }
+
+    @Test
     void nativeStatisticsAreThatSpringCachesOwn() {
         products().get("a");
         products().put("a", 1L);
