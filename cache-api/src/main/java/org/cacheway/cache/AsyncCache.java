@@ -9,6 +9,13 @@ import java.util.function.Supplier;
  * The asynchronous twin of {@link Cache}: the same operations with the same semantics, each
  * returning a {@link CompletableFuture}. Errors complete the future exceptionally with the same
  * {@link CacheException} types the synchronous face throws.
+ *
+ * <p>A networked backend's futures complete on its driver's I/O thread (on Redis, a Lettuce event
+ * loop), as the driver's own do, so non-async dependent stages run there: one that blocks on the
+ * cache (a synchronous call, or {@code join()} of another of its futures) waits for a reply only
+ * that thread can read, and hangs until the command timeout. Run such work with the
+ * {@code ...Async} methods of {@link CompletableFuture} or on an executor of your own.
+ * {@code getOrSet}'s supplier is already run off that thread (on the common pool).
  */
 public interface AsyncCache {
 
