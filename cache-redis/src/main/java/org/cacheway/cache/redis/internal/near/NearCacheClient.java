@@ -305,12 +305,10 @@ public final class NearCacheClient extends ForwardingClient {
             return refused;
         }
         keys.forEach(near::drop);
-        CompletableFuture<T> written = write.get();
-        written.whenComplete((result, error) -> {
+        return write.get().whenComplete((result, error) -> {
             keys.forEach(near::drop);
             dropAllOnConnectionFailure(error);
         });
-        return written;
     }
 
     private <T> CompletableFuture<T> flushing(Supplier<CompletableFuture<T>> write) {
@@ -319,15 +317,17 @@ public final class NearCacheClient extends ForwardingClient {
             return refused;
         }
         near.flush();
-        CompletableFuture<T> written = write.get();
-        written.whenComplete((result, error) -> near.flush());
-        return written;
+        return write.get().whenComplete((result, error) -> near.flush());
     }
 
-    /** {@code stage} itself; a connection failure it ends with drops the whole copy. */
+    /**
+     * {@code stage}'s outcome, once a connection failure it ends with has dropped the whole copy.
+     * The caller gets the dependent stage, not {@code stage}: a caller waiting on {@code stage}
+     * itself could be woken before the drop ran (a future wakes its waiters before its earlier
+     * dependents) and read a local copy that the failure made untrustworthy.
+     */
     private <T> CompletableFuture<T> watched(CompletableFuture<T> stage) {
-        stage.whenComplete((result, error) -> dropAllOnConnectionFailure(error));
-        return stage;
+        return stage.whenComplete((result, error) -> dropAllOnConnectionFailure(error));
     }
 
     private void dropAllOnConnectionFailure(Throwable error) {
