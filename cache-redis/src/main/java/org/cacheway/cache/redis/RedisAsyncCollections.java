@@ -52,7 +52,7 @@ public final class RedisAsyncCollections {
     private static final RedisScript SINTERSTORE = writing("SINTERSTORE", INTEGER);
     private static final RedisScript SUNIONSTORE = writing("SUNIONSTORE", INTEGER);
     private static final RedisScript SSCAN = reading("SSCAN", MULTI);
-    private static final byte[] FIRST_CURSOR = {'0'};
+    static final byte[] FIRST_CURSOR = {'0'};
 
     private final RedisCache cache;
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -311,41 +310,9 @@ public class RedisCache extends BaseCache {
         String pattern = makePattern(glob);
         ScanPage first = Stages.await(failOpen().recover(client.scan(pattern, itersize, false, null),
                 () -> ScanPage.of(List.of(), null)));
-        return new Pages(pattern, itersize, first, settings().keyFunction());
-    }
-
-    /** The user keys of a scan, page by page: the next page is read when this one is used up. */
-    private final class Pages implements Iterator<String> {
-        private final String pattern;
-        private final int itersize;
-        private final KeyFunction keyFunction;
-        private ScanPage page;
-        private Iterator<String> keys;
-
-        Pages(String pattern, int itersize, ScanPage first, KeyFunction keyFunction) {
-            this.pattern = pattern;
-            this.itersize = itersize;
-            this.keyFunction = keyFunction;
-            this.page = first;
-            this.keys = first.keys().iterator();
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!keys.hasNext() && !page.finished()) {
-                page = Stages.await(client.scan(pattern, itersize, false, page));
-                keys = page.keys().iterator();
-            }
-            return keys.hasNext();
-        }
-
-        @Override
-        public String next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return keyFunction.reverseKey(keys.next());
-        }
+        KeyFunction keyFunction = settings().keyFunction();
+        return new ScanPages<>(first, page -> client.scan(pattern, itersize, false, page),
+                page -> page.keys().stream().map(keyFunction::reverseKey).toList(), ScanPage::finished);
     }
 
     /** The user keys matching {@code glob}, each once (by SCAN, never the blocking KEYS). */
@@ -486,7 +453,10 @@ public class RedisCache extends BaseCache {
     public Iterator<Object> sscanIter(String key, String match, int count) {
         String made = makeKey(key);
         byte[] pattern = asyncCollections.scanMatch(match);
-        return new MemberPages(cursor -> asyncCollections.page(made, pattern, count, cursor));
+        RedisAsyncCollections.MemberPage first =
+                Stages.await(asyncCollections.page(made, pattern, count, RedisAsyncCollections.FIRST_CURSOR));
+        return new ScanPages<>(first, page -> asyncCollections.page(made, pattern, count, page.cursor()),
+                RedisAsyncCollections.MemberPage::members, RedisAsyncCollections.MemberPage::finished);
     }
 
     // ---- clearing and lifecycle ----------------------------------------------------------
